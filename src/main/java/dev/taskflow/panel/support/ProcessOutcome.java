@@ -1,0 +1,39 @@
+package dev.taskflow.panel.support;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What an external program did.
+ *
+ * @param command  the command as typed, for evidence
+ * @param exitCode its exit status ({@code -1} when it was killed)
+ * @param lines    its standard output and error, interleaved as they came, in full
+ * @param duration how long it ran
+ * @param timedOut whether it was killed for running past its timeout
+ */
+public record ProcessOutcome(String command, int exitCode, List<String> lines, Duration duration, boolean timedOut) {
+
+    public ProcessOutcome {
+        lines = List.copyOf(lines);
+    }
+
+    public boolean succeeded() {
+        return !timedOut && exitCode == 0;
+    }
+
+    public String output() {
+        return String.join("\n", lines);
+    }
+
+    /** The output cut to its first and last lines, so evidence stays readable. */
+    public String trimmedOutput(int maxLines) {
+        if (lines.size() <= maxLines) {
+            return output();
+        }
+        int head = maxLines / 2;
+        int tail = maxLines - head;
+        return String.join("\n", lines.subList(0, head)) + "\n… " + (lines.size() - maxLines) + " lines left out …\n"
+                + String.join("\n", lines.subList(lines.size() - tail, lines.size()));
+    }
+}
