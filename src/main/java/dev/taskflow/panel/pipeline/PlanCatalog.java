@@ -61,7 +61,7 @@ public class PlanCatalog {
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(locationPattern)) {
                 try (InputStream in = resource.getInputStream()) {
-                    Plan plan = yaml.readValue(in, Plan.class);
+                    Plan plan = readable(yaml.readValue(in, Plan.class));
                     verify(plan, resource.getFilename());
                     loaded.add(plan);
                 }
@@ -78,6 +78,15 @@ public class PlanCatalog {
         Map<String, Plan> byId = new LinkedHashMap<>();
         loaded.forEach(plan -> byId.put(plan.id(), plan));
         return byId;
+    }
+
+    /** Seed headings carry stray private-use glyphs (a lost emoji); titles drop them, task texts stay exact. */
+    private static Plan readable(Plan plan) {
+        List<Phase> phases = plan.phases().stream().map(phase -> new Phase(phase.id(),
+                phase.title().replaceAll("\\p{Co}", "").replaceAll("\\s{2,}", " ").strip(), phase.purpose(), phase.goal(),
+                phase.independentTest(), phase.checkpoint(), phase.failureCondition(), phase.milestones(), phase.tasks()))
+                .toList();
+        return new Plan(plan.id(), plan.title(), plan.seed(), plan.summary(), phases);
     }
 
     /** Catches a broken plan file at start-up instead of in front of a user. */

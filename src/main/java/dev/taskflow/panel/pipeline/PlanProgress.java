@@ -26,14 +26,17 @@ public class PlanProgress {
         this.overrides = overrides;
     }
 
-    /** Each task's latest result in the plan, by task id; tasks never run are absent. */
+    /**
+     * Each task's latest finished result in the plan, by task id; tasks never run are absent. A task that is running
+     * keeps its previous result here until it finishes (the live run shows it running).
+     */
     public Map<String, TaskResult> latestResults(String planId) {
         Map<String, TaskResult> latest = new HashMap<>();
         List<RunRecord> oldestFirst = new ArrayList<>(runs.ofPlan(planId));
         java.util.Collections.reverse(oldestFirst);
         for (RunRecord run : oldestFirst) {
             for (TaskResult result : run.results()) {
-                if (result.status() == TaskStatus.QUEUED && latest.containsKey(result.taskId())) {
+                if (!result.status().finished()) {
                     continue;
                 }
                 TaskResult previous = latest.get(result.taskId());

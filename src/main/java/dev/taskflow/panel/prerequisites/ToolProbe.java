@@ -32,15 +32,16 @@ public class ToolProbe {
         ProcessCommand command = new ProcessCommand(tool.program(), tool.versionArguments(), null,
                 java.util.Map.of(), VERSION_TIMEOUT);
         if (runner.locate(tool.program()).isEmpty()) {
-            return new ToolReport(tool, null, null, command.display(), null, tool.program() + " is not installed "
-                    + "(not on the search path " + String.join(":", runner.searchPath()) + "). " + tool.installHint());
+            return new ToolReport(tool, null, null, command.display(), "searched: " + String.join(":", runner.searchPath()),
+                    tool.program() + " is not installed (not found on PATH). " + tool.installHint());
         }
         ProcessOutcome outcome;
         try {
             outcome = runner.run(command);
         }
         catch (ToolNotFoundException ex) {
-            return new ToolReport(tool, null, null, command.display(), null, ex.getMessage() + ". " + tool.installHint());
+            return new ToolReport(tool, null, null, command.display(), ex.getMessage(),
+                    tool.program() + " could not be started. " + tool.installHint());
         }
         String output = outcome.trimmedOutput(tools.evidenceLines());
         var path = runner.locate(tool.program()).orElse(null);
