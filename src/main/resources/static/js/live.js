@@ -15,6 +15,7 @@
         Array.prototype.slice.call(template.content.children).forEach(function (element) {
             var existing = element.id ? document.getElementById(element.id) : null;
             if (existing) {
+                keepStreamedLines(element);
                 existing.replaceWith(element);
             } else if (element.dataset.appendTo) {
                 var container = document.getElementById(element.dataset.appendTo);
@@ -28,6 +29,18 @@
             }
             if (window.htmx) {
                 window.htmx.process(element);
+            }
+        });
+    }
+
+    /** Output lines already streamed into a container marked data-keep survive the swap of what holds it. */
+    function keepStreamedLines(element) {
+        element.querySelectorAll('[data-keep]').forEach(function (fresh) {
+            var old = document.getElementById(fresh.id);
+            if (old && !fresh.hasChildNodes()) {
+                while (old.firstChild) {
+                    fresh.appendChild(old.firstChild);
+                }
             }
         });
     }

@@ -33,7 +33,7 @@ class MinikubeIpCheck implements Check {
             return TaskOutcome.failed("minikube is not installed. " + CliTool.MINIKUBE.installHint());
         }
         ProcessOutcome outcome = minikube.ip();
-        String address = outcome.output().strip();
+        String address = outcome.standardOutput().strip();
         if (!outcome.succeeded() || !IPV4.matcher(address).matches()) {
             return TaskOutcome.failed("`minikube ip` gave no address (exit " + outcome.exitCode() + "): is the cluster "
                     + "running? Run the minikube start task first.", Evidence.command(outcome.command(), outcome.output()));

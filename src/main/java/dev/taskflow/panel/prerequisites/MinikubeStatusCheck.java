@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks that Minikube's host, kubelet and API server are Running. minikube's exit status is a bit field
- * (1 host, 2 cluster, 4 Kubernetes not OK), so a non-zero exit is a status to read, not a crash.
+ * (1 host, 2 cluster, 4 Kubernetes not OK), so a non-zero exit is a status to read, not a crash. The JSON is read
+ * from standard output alone: minikube prints warnings (with {@code {{…}}} in them) on standard error.
  */
 @Component
 class MinikubeStatusCheck implements Check {
@@ -50,9 +51,9 @@ class MinikubeStatusCheck implements Check {
         values.put("exitCode", String.valueOf(outcome.exitCode()));
         JsonNode status;
         try {
-            status = json.readTree(outcome.output().substring(Math.max(0, outcome.output().indexOf('{'))));
+            status = json.readTree(outcome.standardOutput().strip());
         }
-        catch (JacksonException | StringIndexOutOfBoundsException ex) {
+        catch (JacksonException ex) {
             status = null;
         }
         if (status == null || !status.isObject()) {

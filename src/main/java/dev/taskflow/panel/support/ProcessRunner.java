@@ -41,11 +41,13 @@ public class ProcessRunner {
         List<String> argv = new ArrayList<>();
         argv.add(executable.toString());
         argv.addAll(command.arguments());
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(argv);
         if (command.workingDir() != null) {
             builder.directory(command.workingDir().toFile());
         }
-        builder.environment().put("PATH", String.join(":", searchPath()));
+        // The program finds the same tools the panel found first, and the ordinary ones after them.
+        String inherited = System.getenv("PATH");
+        builder.environment().put("PATH", String.join(":", searchPath()) + (inherited == null ? "" : ":" + inherited));
         builder.environment().putAll(command.environment());
         long started = System.nanoTime();
         Process process;
@@ -56,13 +58,46 @@ public class ProcessRunner {
             throw new ToolNotFoundException(command.program(), searchPath());
         }
         closeQuietly(process);
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        Thread reader = Thread.ofVirtual().name("process-output-" + command.program()).start(() -> {
-            try (BufferedReader output = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        List<String> lines = new ArrayList<>();
+        List<String> standardOutput = Collections.synchronizedList(new ArrayList<>());
+        Consumer<String> collect = line -> {
+            synchronized (lines) {
+                lines.add(line);
+                onLine.accept(line);
+            }
+        };
+        Thread stdout = read(process.getInputStream(), command.program() + "-out", line -> {
+            standardOutput.add(line);
+            collect.accept(line);
+        });
+        Thread stderr = read(process.getErrorStream(), command.program() + "-err", collect);
+        try {
+            boolean finished = process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            stdout.join(2000);
+            stderr.join(2000);
+            java.time.Duration duration = java.time.Duration.ofNanos(System.nanoTime() - started);
+            synchronized (lines) {
+                return new ProcessOutcome(command.display(), finished ? process.exitValue() : -1, lines,
+                        List.copyOf(standardOutput), duration, !finished);
+            }
+        }
+        catch (InterruptedException ex) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw ex;
+        }
+    }
+
+    /** Reads one of the program's streams line by line until it closes. */
+    private static Thread read(java.io.InputStream stream, String name, Consumer<String> onLine) {
+        return Thread.ofVirtual().name("process-" + name).start(() -> {
+            try (BufferedReader output = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = output.readLine()) != null) {
-                    lines.add(line);
                     onLine.accept(line);
                 }
             }
@@ -70,21 +105,6 @@ public class ProcessRunner {
                 // The program was killed and its pipe closed: what was read so far stays.
             }
         });
-        try {
-            boolean finished = process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-            reader.join(2000);
-            java.time.Duration duration = java.time.Duration.ofNanos(System.nanoTime() - started);
-            return new ProcessOutcome(command.display(), finished ? process.exitValue() : -1, lines, duration, !finished);
-        }
-        catch (InterruptedException ex) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw ex;
-        }
     }
 
     private static void closeQuietly(Process process) {
@@ -100,7 +120,7 @@ public class ProcessRunner {
     public Optional<Path> locate(String program) {
         if (program.contains("/")) {
             Path path = Path.of(program);
-            return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+            return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
         }
         return searchPath().stream()
                 .map(folder -> Path.of(folder, program))
