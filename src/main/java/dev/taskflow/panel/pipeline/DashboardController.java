@@ -85,8 +85,7 @@ class DashboardController {
     String markDone(@PathVariable String plan, @PathVariable String task, @RequestParam(defaultValue = "") String note,
             HtmxRequest htmx, Model model) {
         runs.markDone(plan, task, note);
-        String phaseId = views.plans().stream().filter(p -> p.id().equals(plan)).findFirst().orElseThrow()
-                .phaseOf(task).id();
+        String phaseId = views.phaseOf(plan, task);
         if (!htmx.isHtmxRequest()) {
             return "redirect:/plans/" + plan + "/phases/" + phaseId;
         }

@@ -30,6 +30,11 @@ public class PlanViews {
         return catalog.plans();
     }
 
+    /** The phase a task of a plan belongs to. */
+    public String phaseOf(String planId, String taskId) {
+        return catalog.plan(planId).phaseOf(catalog.task(planId, taskId).id()).id();
+    }
+
     public PlanView view(String planId) {
         Plan plan = catalog.plan(planId);
         Map<String, TaskResult> latest = progress.latestResults(planId);

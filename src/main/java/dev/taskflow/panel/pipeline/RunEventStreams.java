@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -48,8 +50,11 @@ class RunEventStreams {
         });
     }
 
-    int openStreams() {
-        return open.size();
+    /** Ends every open stream when the panel shuts down, so a graceful shutdown does not wait on browsers. */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        open.forEach(SseEmitter::complete);
+        open.clear();
     }
 
     private SseEmitter stream(String runId, String lastEventId, java.util.function.BiConsumer<SseEmitter, RunEvent> sender) {
