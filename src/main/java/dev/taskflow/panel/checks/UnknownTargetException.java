@@ -1,0 +1,12 @@
+package dev.taskflow.panel.checks;
+
+import java.util.Collection;
+
+/** A target name nobody registered; the message lists the known ones and how to add one. */
+public class UnknownTargetException extends RuntimeException {
+
+    public UnknownTargetException(String name, Collection<String> known) {
+        super("No target named '" + name + "'. Known targets: " + (known.isEmpty() ? "none" : String.join(", ", known))
+                + ". Configure one with panel.targets." + name + ".backend-url=https://…, or pass a URL instead.");
+    }
+}
