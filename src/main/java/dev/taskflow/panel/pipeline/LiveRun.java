@@ -104,10 +104,16 @@ final class LiveRun {
      * @return {@code false} when the run has already ended and nothing more will come
      */
     synchronized boolean subscribe(long lastSeen, Consumer<RunEvent> viewer) {
-        for (RunEvent event : events) {
-            if (event.sequence() > lastSeen) {
-                viewer.accept(event);
+        try {
+            for (RunEvent event : events) {
+                if (event.sequence() > lastSeen) {
+                    viewer.accept(event);
+                }
             }
+        }
+        catch (RuntimeException ex) {
+            // The viewer left while catching up: nothing more to send it.
+            return false;
         }
         if (record.status().finished()) {
             return false;

@@ -1,0 +1,61 @@
+package dev.taskflow.panel.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Hides secrets before text leaves the process: bearer tokens and JWTs become a fingerprint, and the values of
+ * secret-looking JSON fields (password, token, secret, API keys) become {@code ••••}.
+ */
+@Component
+public class SecretMasker {
+
+    /** What a hidden value shows instead. */
+    public static final String HIDDEN = "••••";
+
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+    private static final Pattern SECRET_FIELD = Pattern.compile(
+            "(\"(?:[A-Za-z_]*(?:password|secret|token|api_key|apikey|API_KEY|SECRET|PASSWORD|TOKEN)[A-Za-z_]*)\"\\s*:\\s*)\"[^\"]*\"",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)([A-Za-z0-9._~+/=-]+)");
+
+    /** The text with every secret it recognises hidden. */
+    public String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String masked = replace(SECRET_FIELD, text, matcher -> matcher.group(1) + "\"" + HIDDEN + "\"");
+        masked = replace(JWT, masked, matcher -> "jwt(" + fingerprint(matcher.group()) + ")");
+        return replace(BEARER, masked, matcher -> matcher.group(1) + (matcher.group(2).startsWith("jwt(")
+                ? matcher.group(2) : HIDDEN));
+    }
+
+    /** A short, stable stand-in for a secret: the first 8 hex digits of its SHA-256. */
+    public static String fingerprint(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest, 0, 4);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+        }
+    }
+
+    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
+        Matcher matcher = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(with.apply(matcher)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}
