@@ -151,12 +151,12 @@ public class EndToEndSuite {
         TargetClient.Reply first = session.call("signup (new user)", "signup", session.credentials(), null);
         session.expect(first, "Signup of a new user", Set.of(200, 201), "user created");
         TargetClient.Reply again = session.call("signup again (existing user)", "signup", session.credentials(), null);
-        session.expect(again, "Signup of an existing user", Set.of(400, 409, session.map.validationStatus()),
+        session.expect(again, "Signup of an existing user", anyOf(400, 409, session.map.validationStatus()),
                 "refused as existing");
         session.signedUp();
         Map<String, String> malformed = Map.of("email", "not-an-email", "password", "", "name", "");
         TargetClient.Reply invalid = session.call("signup malformed", "signup", malformed, null);
-        session.expect(invalid, "Signup with a malformed request", Set.of(session.map.validationStatus(), 400, 422),
+        session.expect(invalid, "Signup with a malformed request", anyOf(session.map.validationStatus(), 400, 422),
                 "validation refuses it");
         values.put("newUser", String.valueOf(first.status()));
         values.put("existingUser", String.valueOf(again.status()));
@@ -489,6 +489,10 @@ public class EndToEndSuite {
 
     private static String origin(URI url) {
         return url.getScheme() + "://" + url.getAuthority();
+    }
+
+    private static Set<Integer> anyOf(Integer... statuses) {
+        return Set.copyOf(new java.util.HashSet<>(List.of(statuses)));
     }
 
     private static long percentile(long[] sorted, int percent) {

@@ -107,11 +107,11 @@ final class StandInTaskFlow implements AutoCloseable {
 
         /**
          * The well-behaved FastAPI backend: bare bodies, {@code /api/v1}, UUID ids, {@code PATCH …/complete},
-         * {@code access_token}, 422 validation errors, routing before auth, CORS for {@code http://localhost:3000},
+         * {@code token}, 400 validation errors, routing before auth, CORS for {@code http://localhost:3000},
          * a frontend page without console errors, no misbehaviour.
          */
         static Variant seed() {
-            return new Variant(false, false, false, Completion.PATCH_COMPLETE, "access_token", 422, false, "/api/v1",
+            return new Variant(false, false, false, Completion.PATCH_COMPLETE, "token", 400, false, "/api/v1",
                     Set.of("http://localhost:3000"), true, false, null, null, false, false, false, 0);
         }
 
@@ -395,8 +395,12 @@ final class StandInTaskFlow implements AutoCloseable {
         }
     }
 
+    /** The origin a Variant lists as {@value #SELF} stands for this server's own origin, unknown before it starts. */
+    static final String SELF = "self";
+
     private boolean originAllowed(String origin) {
-        return !variant.corsRefuseAll() && variant.allowedOrigins().contains(origin);
+        return !variant.corsRefuseAll() && (variant.allowedOrigins().contains(origin)
+                || (variant.allowedOrigins().contains(SELF) && origin.equals(baseUrl().toString())));
     }
 
     /** What Starlette's CORSMiddleware answers a preflight with. */

@@ -50,7 +50,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theSeedBackendIsHealthyAndSignsUpLogsInAndManagesTasksEndToEnd() throws Exception {
-        StandInTaskFlow app = start(Variant.seed());
+        StandInTaskFlow app = start(fastApi());
         Api api = new Api(app, "/api/v1");
 
         Answer health = api.call("GET", "/health", null, null);
@@ -132,7 +132,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theSeedChatGreetsAndCreatesATaskFromTheRestOfTheMessage() throws Exception {
-        StandInTaskFlow app = start(Variant.seed());
+        StandInTaskFlow app = start(fastApi());
         Api api = new Api(app, "/api/v1");
         String token = api.signUpAndLogIn("grace@example.com");
 
@@ -159,7 +159,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theSeedAnswers422FastapiErrorsForInvalidBodies() throws Exception {
-        StandInTaskFlow app = start(Variant.seed());
+        StandInTaskFlow app = start(fastApi());
         Api api = new Api(app, "/api/v1");
 
         Answer missing = api.call("POST", "/api/v1/auth/signup", null, Map.of("email", "x@example.com"));
@@ -185,7 +185,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theSeedRefusesWrongCredentialsAndMissingForgedOrExpiredTokens() throws Exception {
-        StandInTaskFlow app = start(Variant.seed());
+        StandInTaskFlow app = start(fastApi());
         Api api = new Api(app, "/api/v1");
         String token = api.signUpAndLogIn("linus@example.com");
         String userId = api.call("GET", "/api/v1/auth/me", token, null).json().get("id").stringValue();
@@ -212,7 +212,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theSeedKeepsEachUsersTasksToThemselves() throws Exception {
-        StandInTaskFlow app = start(Variant.seed());
+        StandInTaskFlow app = start(fastApi());
         Api api = new Api(app, "/api/v1");
         String alice = api.signUpAndLogIn("alice@example.com");
         String bob = api.signUpAndLogIn("bob@example.com");
@@ -235,7 +235,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theSeedRoutesBeforeAuthSoUnknownPathsAre404AndWrongMethods405() throws Exception {
-        StandInTaskFlow app = start(Variant.seed());
+        StandInTaskFlow app = start(fastApi());
         Api api = new Api(app, "/api/v1");
 
         Answer unknown = api.call("GET", "/api/v1/nothing-here", null, null);
@@ -247,7 +247,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theStoreIsSafeUnderConcurrentRequests() throws Exception {
-        StandInTaskFlow app = start(Variant.seed());
+        StandInTaskFlow app = start(fastApi());
         Api api = new Api(app, "/api/v1");
         String token = api.signUpAndLogIn("busy@example.com");
 
@@ -264,7 +264,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theEnvelopeVariantWrapsBodiesInSuccessAndDataAndErrorsInSuccessFalse() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withEnvelope(true));
+        StandInTaskFlow app = start(fastApi().withEnvelope(true));
         Api api = new Api(app, "/api/v1");
 
         Answer signup = api.call("POST", "/api/v1/auth/signup", null,
@@ -301,7 +301,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theUserIdInPathVariantScopesRoutesByUserAndForbidsOtherIds() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withUserIdInPath(true));
+        StandInTaskFlow app = start(fastApi().withUserIdInPath(true));
         Api api = new Api(app, "/api/v1");
         String alice = api.signUpAndLogIn("alice@example.com");
         String aliceId = api.call("GET", "/api/v1/auth/me", alice, null).json().get("id").stringValue();
@@ -328,7 +328,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theIntegerIdsVariantNumbersUsersTasksAndConversations() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withIntegerIds(true));
+        StandInTaskFlow app = start(fastApi().withIntegerIds(true));
         Api api = new Api(app, "/api/v1");
 
         Answer first = api.call("POST", "/api/v1/auth/signup", null,
@@ -353,7 +353,7 @@ class StandInTaskFlowTests {
 
     @Test
     void thePutCompletedVariantCompletesOnlyThroughPutAndHasNoPatchRoutes() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withCompletion(Completion.PUT_COMPLETED));
+        StandInTaskFlow app = start(fastApi().withCompletion(Completion.PUT_COMPLETED));
         Api api = new Api(app, "/api/v1");
         String token = api.signUpAndLogIn("put@example.com");
         String taskId = api.call("POST", "/api/v1/tasks", token, Map.of("title", "t")).json().get("id")
@@ -369,7 +369,7 @@ class StandInTaskFlowTests {
 
     @Test
     void thePatchToggleVariantFlipsCompletionAndHasNoCompleteRoute() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withCompletion(Completion.PATCH_TOGGLE));
+        StandInTaskFlow app = start(fastApi().withCompletion(Completion.PATCH_TOGGLE));
         Api api = new Api(app, "/api/v1");
         String token = api.signUpAndLogIn("toggle@example.com");
         String taskId = api.call("POST", "/api/v1/tasks", token, Map.of("title", "t")).json().get("id")
@@ -384,7 +384,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theTokenFieldVariantNamesTheLoginTokenToken() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withTokenField("token"));
+        StandInTaskFlow app = start(fastApi().withTokenField("token"));
         Api api = new Api(app, "/api/v1");
         api.call("POST", "/api/v1/auth/signup", null,
                 Map.of("email", "tok@example.com", "password", PASSWORD, "name", "Tok"));
@@ -401,7 +401,7 @@ class StandInTaskFlowTests {
 
     @Test
     void the400ValidationVariantAnswersAOneLineDetail() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withValidationStatus(400));
+        StandInTaskFlow app = start(fastApi().withValidationStatus(400));
         Api api = new Api(app, "/api/v1");
 
         Answer shortPassword = api.call("POST", "/api/v1/auth/signup", null,
@@ -420,7 +420,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theAuthBeforeRoutingVariantAnswers401ForUnknownPathsWithoutAToken() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withAuthBeforeRouting(true));
+        StandInTaskFlow app = start(fastApi().withAuthBeforeRouting(true));
         Api api = new Api(app, "/api/v1");
 
         Answer unknown = api.call("GET", "/api/v1/nothing-here", null, null);
@@ -434,7 +434,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theApiPrefixVariantServesEverythingUnderSlashApi() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withApiPrefix("/api"));
+        StandInTaskFlow app = start(fastApi().withApiPrefix("/api"));
         Api api = new Api(app, "/api");
 
         assertThat(api.call("POST", "/api/v1/auth/signup", null,
@@ -447,7 +447,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theFrontendPageFetchesHealthAndCanLogAConsoleErrorOrBeAbsent() throws Exception {
-        StandInTaskFlow quiet = start(Variant.seed());
+        StandInTaskFlow quiet = start(fastApi());
         Answer page = new Api(quiet, "/api/v1").call("GET", "/", null, null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -455,11 +455,11 @@ class StandInTaskFlowTests {
         assertThat(page.body()).contains("<title>TaskFlow</title>").contains("fetch('" + quiet.baseUrl() + "/health')")
                 .doesNotContain("console.error");
 
-        StandInTaskFlow noisy = start(Variant.seed().withFrontendConsoleError(true));
+        StandInTaskFlow noisy = start(fastApi().withFrontendConsoleError(true));
         assertThat(new Api(noisy, "/api/v1").call("GET", "/", null, null).body())
                 .contains("console.error(\"TaskFlow failed to load tasks\")");
 
-        StandInTaskFlow headless = start(Variant.seed().withServesFrontend(false));
+        StandInTaskFlow headless = start(fastApi().withServesFrontend(false));
         assertThat(new Api(headless, "/api/v1").call("GET", "/", null, null).status()).isEqualTo(404);
     }
 
@@ -467,14 +467,14 @@ class StandInTaskFlowTests {
 
     @Test
     void theSignupStatusSwitchAnswersAnotherStatus() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withSignupStatus(200));
+        StandInTaskFlow app = start(fastApi().withSignupStatus(200));
         Api api = new Api(app, "/api/v1");
         Answer signup = api.call("POST", "/api/v1/auth/signup", null,
                 Map.of("email", "s@example.com", "password", PASSWORD, "name", "S"));
         assertThat(signup.status()).isEqualTo(200);
         assertThat(signup.json().get("email").stringValue()).isEqualTo("s@example.com");
 
-        StandInTaskFlow broken = start(Variant.seed().withSignupStatus(500));
+        StandInTaskFlow broken = start(fastApi().withSignupStatus(500));
         Api brokenApi = new Api(broken, "/api/v1");
         assertThat(brokenApi.call("POST", "/api/v1/auth/signup", null,
                 Map.of("email", "s@example.com", "password", PASSWORD, "name", "S")).status()).isEqualTo(500);
@@ -485,7 +485,7 @@ class StandInTaskFlowTests {
     @Test
     void theDropClaimSwitchLeavesTheClaimOutOfTokensThatStillWork() throws Exception {
         for (String claim : List.of("sub", "email", "iat", "exp")) {
-            StandInTaskFlow app = start(Variant.seed().withDropClaim(claim));
+            StandInTaskFlow app = start(fastApi().withDropClaim(claim));
             Api api = new Api(app, "/api/v1");
             String token = api.signUpAndLogIn("d@example.com");
             SignedJWT jwt = SignedJWT.parse(token);
@@ -498,7 +498,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theForgetTasksSwitchAnswers201ButNeverListsOrReadsTheTask() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withForgetTasks(true));
+        StandInTaskFlow app = start(fastApi().withForgetTasks(true));
         Api api = new Api(app, "/api/v1");
         String token = api.signUpAndLogIn("f@example.com");
 
@@ -514,7 +514,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theLeakTasksSwitchLetsAnyUserReadUpdateAndListEveryTask() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withLeakTasksAcrossUsers(true));
+        StandInTaskFlow app = start(fastApi().withLeakTasksAcrossUsers(true));
         Api api = new Api(app, "/api/v1");
         String alice = api.signUpAndLogIn("alice@example.com");
         String bob = api.signUpAndLogIn("bob@example.com");
@@ -532,7 +532,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theLatencySwitchDelaysEveryAnswer() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withLatencyMs(300));
+        StandInTaskFlow app = start(fastApi().withLatencyMs(300));
         long startedAt = System.nanoTime();
         Answer health = new Api(app, "/api/v1").call("GET", "/health", null, null);
         long tookMs = (System.nanoTime() - startedAt) / 1_000_000;
@@ -544,7 +544,7 @@ class StandInTaskFlowTests {
 
     @Test
     void corsLetsAnAllowedOriginInAndRefusesOthersLikeStarlette() throws Exception {
-        StandInTaskFlow app = start(Variant.seed());
+        StandInTaskFlow app = start(fastApi());
         Api api = new Api(app, "/api/v1");
 
         HttpResponse<String> allowed = api.preflight("http://localhost:3000");
@@ -571,12 +571,12 @@ class StandInTaskFlowTests {
 
     @Test
     void corsFollowsTheConfiguredOriginsAndTheRefuseAllSwitch() throws Exception {
-        StandInTaskFlow custom = start(Variant.seed().withAllowedOrigins(Set.of("http://192.168.49.2:30080")));
+        StandInTaskFlow custom = start(fastApi().withAllowedOrigins(Set.of("http://192.168.49.2:30080")));
         Api customApi = new Api(custom, "/api/v1");
         assertThat(customApi.preflight("http://192.168.49.2:30080").statusCode()).isEqualTo(200);
         assertThat(customApi.preflight("http://localhost:3000").statusCode()).isEqualTo(400);
 
-        StandInTaskFlow refusing = start(Variant.seed().withCorsRefuseAll(true));
+        StandInTaskFlow refusing = start(fastApi().withCorsRefuseAll(true));
         HttpResponse<String> refused = new Api(refusing, "/api/v1").preflight("http://localhost:3000");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
@@ -586,7 +586,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theOpenapiDocumentListsTheSeedRoutesWithSecurityBodiesAndStatuses() throws Exception {
-        StandInTaskFlow app = start(Variant.seed());
+        StandInTaskFlow app = start(fastApi());
         Answer answer = new Api(app, "/api/v1").call("GET", "/openapi.json", null, null);
         assertThat(answer.status()).isEqualTo(200);
         JsonNode doc = answer.json();
@@ -626,7 +626,7 @@ class StandInTaskFlowTests {
 
     @Test
     void theOpenapiDocumentFollowsTheVariant() throws Exception {
-        StandInTaskFlow app = start(Variant.seed().withApiPrefix("/api").withUserIdInPath(true)
+        StandInTaskFlow app = start(fastApi().withApiPrefix("/api").withUserIdInPath(true)
                 .withCompletion(Completion.PATCH_TOGGLE).withValidationStatus(400).withTokenField("token")
                 .withIntegerIds(true));
         Answer answer = new Api(app, "/api").call("GET", "/openapi.json", null, null);
@@ -646,13 +646,18 @@ class StandInTaskFlowTests {
         assertThat(doc.get("components").get("schemas").get("TokenResponse").get("properties").propertyNames())
                 .contains("token").doesNotContain("access_token");
 
-        StandInTaskFlow put = start(Variant.seed().withCompletion(Completion.PUT_COMPLETED));
+        StandInTaskFlow put = start(fastApi().withCompletion(Completion.PUT_COMPLETED));
         JsonNode putPaths = new Api(put, "/api/v1").call("GET", "/openapi.json", null, null).json().get("paths");
         assertThat(putPaths.propertyNames()).noneMatch(path -> path.endsWith("/complete") || path.endsWith("/toggle"));
         assertThat(new OpenAPIV3Parser().readContents(answer.body()).getMessages()).isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** FastAPI's own conventions (access_token, 422), which most of these tests were written against. */
+    private static Variant fastApi() {
+        return Variant.seed().withTokenField("access_token").withValidationStatus(422);
+    }
 
     private StandInTaskFlow start(Variant variant) {
         StandInTaskFlow app = StandInTaskFlow.start(variant);
