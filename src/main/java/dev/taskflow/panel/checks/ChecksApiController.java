@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.taskflow.panel.contract.ContractService;
 import dev.taskflow.panel.web.EventStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,7 +32,11 @@ class ChecksApiController {
 
     private final EventStreams streams;
 
-    ChecksApiController(SuiteRuns runs, TargetRegistry targets, ChecksProperties properties, EventStreams streams) {
+    private final ContractService contracts;
+
+    ChecksApiController(SuiteRuns runs, TargetRegistry targets, ChecksProperties properties, EventStreams streams,
+            ContractService contracts) {
+        this.contracts = contracts;
         this.runs = runs;
         this.targets = targets;
         this.properties = properties;
@@ -82,6 +87,13 @@ class ChecksApiController {
     @Operation(summary = "The API map the suite uses: the seed's, with configuration laid over it")
     ApiMap apiMap() {
         return properties.effectiveMap();
+    }
+
+    @GetMapping("/api/checks/api-map/proposal")
+    @Operation(summary = "An API map proposed from the frozen contract, with the YAML to configure it")
+    ApiMapProposal proposal() {
+        return ApiMapProposal.from(contracts.frozenContract().orElseThrow(() -> new dev.taskflow.panel.pipeline
+                .ConflictException("No contract is frozen yet: freeze production's contract on the Contract page first.")));
     }
 
     @PostMapping("/api/checks/runs")

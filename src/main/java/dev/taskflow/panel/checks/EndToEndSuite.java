@@ -153,7 +153,7 @@ public class EndToEndSuite {
         TargetClient.Reply again = session.call("signup again (existing user)", "signup", session.credentials(), null);
         session.expect(again, "Signup of an existing user", anyOf(400, 409, session.map.validationStatus()),
                 "refused as existing");
-        session.signedUp();
+        session.markSignedUp();
         Map<String, String> malformed = Map.of("email", "not-an-email", "password", "", "name", "");
         TargetClient.Reply invalid = session.call("signup malformed", "signup", malformed, null);
         session.expect(invalid, "Signup with a malformed request", anyOf(session.map.validationStatus(), 400, 422),
@@ -395,7 +395,7 @@ public class EndToEndSuite {
         String origin = session.target.frontendUrl() != null ? origin(session.target.frontendUrl())
                 : properties.frontendOrigin();
         URI url = URI.create(session.target.backendUrl() + fillUserPath(session, session.map.operation("list").path()));
-        TargetClient.Reply allowed = session.raw("preflight from " + origin, "OPTIONS", url, null, null,
+        TargetClient.Reply allowed = session.raw("preflight from the frontend's origin", "OPTIONS", url, null, null,
                 preflight(origin));
         String allowedOrigin = allowed.header("Access-Control-Allow-Origin");
         values.put("frontendOrigin", origin);
@@ -405,7 +405,7 @@ public class EndToEndSuite {
                     + ", Access-Control-Allow-Origin: " + allowedOrigin + "). Add it to CORS_ORIGINS.");
         }
         String foreign = properties.foreignOrigin();
-        TargetClient.Reply refused = session.raw("preflight from " + foreign, "OPTIONS", url, null, null,
+        TargetClient.Reply refused = session.raw("preflight from a foreign origin", "OPTIONS", url, null, null,
                 preflight(foreign));
         String foreignAllowed = refused.header("Access-Control-Allow-Origin");
         values.put("foreignAllowOrigin", String.valueOf(foreignAllowed));

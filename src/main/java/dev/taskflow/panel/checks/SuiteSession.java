@@ -63,11 +63,11 @@ final class SuiteSession {
     TargetClient.Reply call(String label, String operation, Map<String, String> values, String bearer) {
         ApiOperation call = map.operation(operation);
         Map<String, String> all = new LinkedHashMap<>(values);
-        if (call.path().contains("{user_id}")) {
-            all.putIfAbsent("user_id", userId());
+        if (call.path().contains("{user_id}") && !all.containsKey("user_id")) {
+            all.put("user_id", userId());
         }
-        if (call.path().contains("{task_id}")) {
-            all.putIfAbsent("task_id", task());
+        if (call.path().contains("{task_id}") && !all.containsKey("task_id")) {
+            all.put("task_id", task());
         }
         String path = fill(call.path(), all, false);
         String body = call.body() == null ? null : fill(call.body(), all, true);
@@ -102,6 +102,11 @@ final class SuiteSession {
             throw new StepFailure(what + " answered " + reply.status() + "; expected " + statuses.stream().sorted()
                     .map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("") + " (" + meaning + ").");
         }
+    }
+
+    /** Notes that a step signed the user up itself. */
+    void markSignedUp() {
+        signedUp = true;
     }
 
     /** Signs the suite's user up once; an existing user (400/409) counts as signed up. */

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hides secrets before text leaves the process: bearer tokens and JWTs become a fingerprint, and the values of
- * secret-looking JSON fields (password, token, secret, API keys) become {@code ••••}.
+ * JSON fields whose names end in password, secret, token, api_key or database_url become {@code ••••}.
  */
 @Component
 public class SecretMasker {
@@ -22,10 +22,10 @@ public class SecretMasker {
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     private static final Pattern SECRET_FIELD = Pattern.compile(
-            "(\"(?:[A-Za-z_]*(?:password|secret|token|api_key|apikey|API_KEY|SECRET|PASSWORD|TOKEN)[A-Za-z_]*)\"\\s*:\\s*)\"[^\"]*\"",
+            "(\"[A-Za-z_]*(?:password|secret|token|api_?key|database_url)\"\\s*:\\s*)\"[^\"]*\"",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)([A-Za-z0-9._~+/=-]+)");
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)(?!jwt\\()([A-Za-z0-9._~+/=-]+)");
 
     /** The text with every secret it recognises hidden. */
     public String mask(String text) {
@@ -34,8 +34,7 @@ public class SecretMasker {
         }
         String masked = replace(SECRET_FIELD, text, matcher -> matcher.group(1) + "\"" + HIDDEN + "\"");
         masked = replace(JWT, masked, matcher -> "jwt(" + fingerprint(matcher.group()) + ")");
-        return replace(BEARER, masked, matcher -> matcher.group(1) + (matcher.group(2).startsWith("jwt(")
-                ? matcher.group(2) : HIDDEN));
+        return replace(BEARER, masked, matcher -> matcher.group(1) + HIDDEN);
     }
 
     /** A short, stable stand-in for a secret: the first 8 hex digits of its SHA-256. */
