@@ -3,10 +3,8 @@ package dev.taskflow.panel.checks;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.taskflow.panel.contract.ContractService;
-import dev.taskflow.panel.web.EventStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -30,11 +28,11 @@ class ChecksApiController {
 
     private final ChecksProperties properties;
 
-    private final EventStreams streams;
+    private final SuiteEventStreams streams;
 
     private final ContractService contracts;
 
-    ChecksApiController(SuiteRuns runs, TargetRegistry targets, ChecksProperties properties, EventStreams streams,
+    ChecksApiController(SuiteRuns runs, TargetRegistry targets, ChecksProperties properties, SuiteEventStreams streams,
             ContractService contracts) {
         this.contracts = contracts;
         this.runs = runs;
@@ -118,15 +116,7 @@ class ChecksApiController {
     @GetMapping(path = "/api/checks/runs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The report's checks as server-sent events (JSON) as they finish, then the whole report")
     SseEmitter events(@PathVariable String id) {
-        runs.report(id);
-        EventStreams.Stream stream = streams.open();
-        AtomicLong sequence = new AtomicLong();
-        Runnable stop = runs.follow(id, step -> stream.json(sequence.incrementAndGet(), "check", step), finished -> {
-            stream.json(sequence.incrementAndGet(), EventStreams.END, finished);
-            stream.complete();
-        });
-        stream.onClose(stop);
-        return stream.emitter();
+        return streams.json(id);
     }
 
     @PostMapping("/api/parity")

@@ -1,10 +1,8 @@
 package dev.taskflow.panel.checks;
 
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.taskflow.panel.pipeline.InvalidRequestException;
-import dev.taskflow.panel.web.EventStreams;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -26,16 +24,12 @@ class ChecksController {
 
     private final ChecksProperties properties;
 
-    private final SuiteHtml html;
+    private final SuiteEventStreams streams;
 
-    private final EventStreams streams;
-
-    ChecksController(SuiteRuns runs, TargetRegistry targets, ChecksProperties properties, SuiteHtml html,
-            EventStreams streams) {
+    ChecksController(SuiteRuns runs, TargetRegistry targets, ChecksProperties properties, SuiteEventStreams streams) {
         this.runs = runs;
         this.targets = targets;
         this.properties = properties;
-        this.html = html;
         this.streams = streams;
     }
 
@@ -69,16 +63,7 @@ class ChecksController {
     @GetMapping(path = "/checks/runs/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter stream(@PathVariable String id) {
-        SuiteReport report = runs.report(id);
-        EventStreams.Stream stream = streams.open();
-        AtomicLong sequence = new AtomicLong();
-        Runnable stop = runs.follow(id, step -> stream.html(sequence.incrementAndGet(), EventStreams.SWAP,
-                html.step(report, step)), finished -> {
-                    stream.html(sequence.incrementAndGet(), EventStreams.END, html.header(finished));
-                    stream.complete();
-                });
-        stream.onClose(stop);
-        return stream.emitter();
+        return streams.html(id);
     }
 
     @PostMapping("/checks/targets")

@@ -1,12 +1,9 @@
 package dev.taskflow.panel.checks;
 
 import java.util.Map;
-import java.util.Set;
 
-import dev.taskflow.panel.web.Badges;
+import dev.taskflow.panel.web.FragmentRenderer;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /** Renders suite results as the same fragments the Checks page uses, for its live stream. */
 @Component
@@ -14,31 +11,21 @@ class SuiteHtml {
 
     private static final String FRAGMENTS = "checks/fragments";
 
-    private final ITemplateEngine templates;
-
-    private final Badges badges;
+    private final FragmentRenderer fragments;
 
     private final ChecksProperties properties;
 
-    SuiteHtml(ITemplateEngine templates, Badges badges, ChecksProperties properties) {
-        this.templates = templates;
-        this.badges = badges;
+    SuiteHtml(FragmentRenderer fragments, ChecksProperties properties) {
+        this.fragments = fragments;
         this.properties = properties;
     }
 
     String step(SuiteReport report, StepResult step) {
-        return render("step-row", Map.of("report", report, "step", step, "checks", EndToEndSuite.CHECKS,
-                "budgetMs", properties.latencyBudget().toMillis()));
+        return fragments.render(FRAGMENTS, "step-row", Map.of("report", report, "step", step,
+                "checks", EndToEndSuite.CHECKS, "budgetMs", properties.latencyBudget().toMillis()));
     }
 
     String header(SuiteReport report) {
-        return render("report-header", Map.of("report", report));
-    }
-
-    private String render(String fragment, Map<String, Object> variables) {
-        Context context = new Context();
-        context.setVariables(variables);
-        context.setVariable("badges", badges);
-        return templates.process(FRAGMENTS, Set.of(fragment), context);
+        return fragments.render(FRAGMENTS, "report-header", Map.of("report", report));
     }
 }

@@ -1,15 +1,12 @@
 package dev.taskflow.panel.pipeline;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.taskflow.panel.web.Badges;
+import dev.taskflow.panel.web.FragmentRenderer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /** Renders run events as the same Thymeleaf fragments the run pages use, for the pages' live stream. */
 @Component
@@ -17,16 +14,13 @@ class RunEventHtml {
 
     private static final String FRAGMENTS = "pipeline/fragments";
 
-    private final ITemplateEngine templates;
+    private final FragmentRenderer fragments;
 
     private final PlanCatalog catalog;
 
-    private final Badges badges;
-
-    RunEventHtml(ITemplateEngine templates, PlanCatalog catalog, Badges badges) {
-        this.templates = templates;
+    RunEventHtml(FragmentRenderer fragments, PlanCatalog catalog) {
+        this.fragments = fragments;
         this.catalog = catalog;
-        this.badges = badges;
     }
 
     /** A renderer for one run's events. */
@@ -49,9 +43,6 @@ class RunEventHtml {
     }
 
     private String render(String fragment, Map<String, Object> variables) {
-        Context context = new Context();
-        context.setVariables(variables);
-        context.setVariable("badges", badges);
-        return templates.process(FRAGMENTS, Set.of(fragment), context);
+        return fragments.render(FRAGMENTS, fragment, variables);
     }
 }
