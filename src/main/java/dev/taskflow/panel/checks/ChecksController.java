@@ -2,6 +2,7 @@ package dev.taskflow.panel.checks;
 
 import java.net.URI;
 
+import dev.taskflow.panel.contract.ContractService;
 import dev.taskflow.panel.pipeline.InvalidRequestException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.http.MediaType;
@@ -26,7 +27,11 @@ class ChecksController {
 
     private final SuiteEventStreams streams;
 
-    ChecksController(SuiteRuns runs, TargetRegistry targets, ChecksProperties properties, SuiteEventStreams streams) {
+    private final ContractService contracts;
+
+    ChecksController(SuiteRuns runs, TargetRegistry targets, ChecksProperties properties, SuiteEventStreams streams,
+            ContractService contracts) {
+        this.contracts = contracts;
         this.runs = runs;
         this.targets = targets;
         this.properties = properties;
@@ -39,6 +44,7 @@ class ChecksController {
         model.addAttribute("reports", runs.all().stream().limit(10).toList());
         model.addAttribute("checks", EndToEndSuite.CHECKS);
         model.addAttribute("apiMap", properties.effectiveMap());
+        model.addAttribute("proposal", proposal());
         return "checks/checks";
     }
 
@@ -93,6 +99,16 @@ class ChecksController {
         }
         model.addAttribute("diff", runs.parity(targets.resolve(left.strip()), targets.resolve(right.strip())));
         return "checks/parity :: diff";
+    }
+
+    /** A map proposed from the frozen contract, when one is frozen and intact; the Contract page explains otherwise. */
+    private ApiMapProposal proposal() {
+        try {
+            return contracts.frozenContract().map(ApiMapProposal::from).orElse(null);
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
     }
 
     private String card(SuiteReport report, Model model) {

@@ -55,9 +55,9 @@ public record PlanView(String id, String title, String summary, int tasks, int p
             return automated ? "not-run" : ("manual".equals(kind) ? "manual-pending" : "not-automated");
         }
 
-        /** Whether a person may record it as done by hand (it is manual, or the panel cannot do it yet). */
+        /** Whether a person may record it as done by hand. */
         public boolean doneByHand() {
-            return !automated;
+            return PlanView.doneByHand(kind, automated, latest != null && latest.status() == TaskStatus.SKIPPED);
         }
     }
 
@@ -72,6 +72,18 @@ public record PlanView(String id, String title, String summary, int tasks, int p
         static RunSummary of(RunRecord run) {
             return new RunSummary(run.id(), run.status(), run.scope().describe(), run.createdAt());
         }
+    }
+
+    /**
+     * A person may record a task as done by hand when it is manual, when the panel has no check for it yet, or when
+     * the panel's check had to skip it here (no browser, no frontend URL).
+     */
+    static boolean doneByHand(Task task, boolean panelCanRun, boolean skippedHere) {
+        return doneByHand(task.satisfiedBy().kind().label(), panelCanRun, skippedHere);
+    }
+
+    static boolean doneByHand(String kind, boolean panelCanRun, boolean skippedHere) {
+        return "manual".equals(kind) || (!"artifact".equals(kind) && (!panelCanRun || skippedHere));
     }
 
     public PhaseView phase(String phaseId) {

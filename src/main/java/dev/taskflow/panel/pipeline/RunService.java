@@ -134,9 +134,9 @@ public class RunService {
             throw new InvalidRequestException("The note is " + note.length() + " characters; keep it under "
                     + NOTE_LIMIT + " and attach long output elsewhere.");
         }
-        boolean byHand = task.satisfiedBy().kind() == Task.Kind.MANUAL || (task.satisfiedBy().kind() == Task.Kind.AUTOMATED
-                && !engine.canRun(task));
-        if (!byHand) {
+        boolean skippedHere = progress.latestResult(planId, taskId)
+                .map(result -> result.status() == TaskStatus.SKIPPED).orElse(false);
+        if (!PlanView.doneByHand(task, engine.canRun(task), skippedHere)) {
             throw new ConflictException(taskId + " is checked by the panel (" + task.satisfiedBy().kind().label()
                     + "); run it instead of marking it done.");
         }

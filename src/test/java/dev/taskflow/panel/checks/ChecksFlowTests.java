@@ -116,6 +116,20 @@ class ChecksFlowTests {
     }
 
     @Test
+    void theFrozenContractProposesTheSeedsApiMap() throws Exception {
+        assertThat(post("/api/contract/freeze", "{\"target\":\"production\"}").statusCode()).isEqualTo(200);
+
+        JsonNode proposal = getJson("/api/checks/api-map/proposal");
+
+        assertThat(proposal.path("missing").isEmpty()).as(proposal.toString()).isTrue();
+        for (String operation : ApiMap.OPERATIONS) {
+            assertThat(proposal.path("operations").path(operation).path("path").asString()).as(operation)
+                    .isEqualTo(ApiMap.seed().operation(operation).path());
+        }
+        assertThat(get("/checks").body()).contains("Proposed from the frozen contract");
+    }
+
+    @Test
     void badTargetsAreRefusedWithTheFix() throws Exception {
         HttpResponse<String> unknown = post("/api/checks/runs", "{\"target\":\"minikube\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);

@@ -75,6 +75,17 @@ class RunServiceTests {
     }
 
     @Test
+    void aTaskTheCheckHadToSkipHereMayBeMarkedDoneByAPerson() {
+        pipeline.skipping.set(true);
+        RunRecord skipped = pipeline.runToEnd(new RunRequest("demo", null, List.of("A1")));
+        assertThat(pipeline.status(skipped, "A1")).isEqualTo(TaskStatus.SKIPPED);
+
+        RunRecord done = pipeline.service.markDone("demo", "A1", "Checked it in my own browser");
+
+        assertThat(pipeline.status(done, "A1")).isEqualTo(TaskStatus.MANUAL_DONE);
+    }
+
+    @Test
     void followingARunGivesEveryEventOnceAndInOrder() {
         List<RunEvent> seen = new CopyOnWriteArrayList<>();
         RunRecord run = pipeline.service.start(new RunRequest("demo", "step-1", null));
