@@ -33,6 +33,13 @@ public record Evidence(Kind kind, String title, String body, Map<String, String>
         return new Evidence(Kind.NOTE, title, body, Map.of());
     }
 
+    /** The same evidence with every text passed through the mask (secrets hidden before anything is kept). */
+    public Evidence masked(java.util.function.UnaryOperator<String> mask) {
+        Map<String, String> maskedValues = new LinkedHashMap<>();
+        values.forEach((key, value) -> maskedValues.put(key, mask.apply(value)));
+        return new Evidence(kind, mask.apply(title), mask.apply(body), maskedValues);
+    }
+
     public Evidence withValues(Map<String, String> more) {
         Map<String, String> merged = new LinkedHashMap<>(values);
         merged.putAll(more);

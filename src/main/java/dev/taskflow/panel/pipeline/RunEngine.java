@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.taskflow.panel.support.SecretMasker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the tasks of one run: phase by phase in seed order, neighbouring [P] tasks together on a bounded pool, each
- * phase's checkpoint evaluated when its part is done, and phases behind a failed checkpoint left blocked.
+ * phase's checkpoint evaluated when its part is done, and phases behind a failed checkpoint left blocked. Every
+ * summary, evidence entry and output line passes the secret mask before it is kept or shown.
  */
 @Component
 class RunEngine {
@@ -44,10 +46,13 @@ class RunEngine {
 
     private final MeterRegistry meters;
 
+    private final SecretMasker masker;
+
     private final ExecutorService taskPool;
 
     RunEngine(CheckRegistry checks, PlanProgress progress, RunStore store, PipelineProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, SecretMasker masker) {
+        this.masker = masker;
         this.checks = checks;
         this.progress = progress;
         this.store = store;
@@ -124,8 +129,8 @@ class RunEngine {
             Future<TaskOutcome> future = futures.get(i);
             TaskOutcome outcome = await(task, future, deadline);
             run.untrack(future);
-            TaskResult result = run.result(task.id()).finished(outcome.status(), outcome.summary(), outcome.evidence(),
-                    Instant.now());
+            TaskResult result = run.result(task.id()).finished(outcome.status(), masker.mask(outcome.summary()),
+                    outcome.evidence().stream().map(evidence -> evidence.masked(masker::mask)).toList(), Instant.now());
             store.save(run.updateTask(result));
             record(plan, task, result);
         }
@@ -174,7 +179,7 @@ class RunEngine {
     private TaskOutcome runCheck(LiveRun run, Plan plan, Task task) throws Exception {
         Check check = checks.find(task.satisfiedBy().check()).orElseThrow();
         CheckContext context = new CheckContext(plan, task, task.satisfiedBy().parameters(),
-                line -> run.progress(task.id(), line), run::cancelRequested);
+                line -> run.progress(task.id(), masker.mask(line)), run::cancelRequested);
         return check.run(context);
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import dev.taskflow.panel.support.SecretMasker;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Service;
 
@@ -49,7 +50,11 @@ public class RunService {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             runnable -> Thread.ofPlatform().name("run-executor").daemon().unstarted(runnable));
 
-    RunService(PlanCatalog catalog, RunStore store, RunEngine engine, OverrideStore overrides, PlanProgress progress) {
+    private final SecretMasker masker;
+
+    RunService(PlanCatalog catalog, RunStore store, RunEngine engine, OverrideStore overrides, PlanProgress progress,
+            SecretMasker masker) {
+        this.masker = masker;
         this.catalog = catalog;
         this.store = store;
         this.engine = engine;
@@ -143,8 +148,9 @@ public class RunService {
         Plan plan = catalog.plan(planId);
         Instant now = Instant.now();
         String phaseId = plan.phaseOf(taskId).id();
-        TaskResult done = new TaskResult(taskId, phaseId, TaskStatus.MANUAL_DONE, now, now, 0L,
-                "Done by hand: " + note.strip(), List.of(Evidence.note("A person's note", note.strip())));
+        String kept = masker.mask(note.strip());
+        TaskResult done = new TaskResult(taskId, phaseId, TaskStatus.MANUAL_DONE, now, now, 0L, "Done by hand: " + kept,
+                List.of(Evidence.note("A person's note", kept)));
         RunRecord record = new RunRecord(newId(now), planId, RunScope.tasks(List.of(taskId)), RunStatus.PASSED, now, now,
                 now, List.of(done), List.of(progress.checkpoint(plan, plan.phaseOf(taskId))));
         store.save(record);

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Hides secrets before text leaves the process: bearer tokens and JWTs become a fingerprint, and the values of
+ * Hides secrets before text leaves the process: bearer tokens and JWTs become a fingerprint, passwords inside URLs
+ * (a DATABASE_URL) become {@code ••••}, and the values of
  * JSON fields whose names end in password, secret, token, api_key or database_url become {@code ••••}.
  */
 @Component
@@ -25,6 +26,9 @@ public class SecretMasker {
             "(\"[A-Za-z_]*(?:password|secret|token|api_?key|database_url)\"\\s*:\\s*)\"[^\"]*\"",
             Pattern.CASE_INSENSITIVE);
 
+    /** Credentials inside a URL: {@code postgresql://user:password@host/db}. */
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:)([^\\s@/]+)(@)");
+
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)(?!jwt\\()([A-Za-z0-9._~+/=-]+)");
 
     /** The text with every secret it recognises hidden. */
@@ -34,6 +38,7 @@ public class SecretMasker {
         }
         String masked = replace(SECRET_FIELD, text, matcher -> matcher.group(1) + "\"" + HIDDEN + "\"");
         masked = replace(JWT, masked, matcher -> "jwt(" + fingerprint(matcher.group()) + ")");
+        masked = replace(URL_CREDENTIALS, masked, matcher -> matcher.group(1) + HIDDEN + matcher.group(3));
         return replace(BEARER, masked, matcher -> matcher.group(1) + HIDDEN);
     }
 

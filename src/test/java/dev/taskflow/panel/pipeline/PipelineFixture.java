@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.taskflow.panel.support.SecretMasker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import static org.awaitility.Awaitility.await;
@@ -54,8 +55,9 @@ final class PipelineFixture {
         store = new RunStore(folder);
         OverrideStore overrides = new OverrideStore(folder);
         PlanProgress progress = new PlanProgress(store, overrides);
-        RunEngine engine = new RunEngine(new CheckRegistry(checks()), progress, store, properties, meters);
-        service = new RunService(catalog, store, engine, overrides, progress);
+        SecretMasker masker = new SecretMasker();
+        RunEngine engine = new RunEngine(new CheckRegistry(checks()), progress, store, properties, meters, masker);
+        service = new RunService(catalog, store, engine, overrides, progress, masker);
     }
 
     void stop() {
@@ -84,6 +86,11 @@ final class PipelineFixture {
                     }
                     recorded.add(context.task().id());
                     context.report("recorded " + context.task().id());
+                    if (context.parameter("leak", null) != null) {
+                        context.report("connecting to " + context.parameter("leak", null));
+                        return TaskOutcome.passed("Reached " + context.parameter("leak", null),
+                                Evidence.command("psql " + context.parameter("leak", null), "ok"));
+                    }
                     return TaskOutcome.passed("Recorded " + context.task().id(),
                             Evidence.measurement("order", java.util.Map.of("position", String.valueOf(recorded.size()))));
                 }),

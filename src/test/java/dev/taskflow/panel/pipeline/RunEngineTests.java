@@ -170,6 +170,26 @@ class RunEngineTests {
     }
 
     @Test
+    void secretsInSummariesEvidenceOutputAndNotesAreMaskedBeforeTheyAreKept() throws Exception {
+        List<RunEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String id = pipeline.service.start(new RunRequest("demo", null, List.of("C4"))).id();
+        pipeline.service.follow(id, 0, events::add);
+        RunRecord run = pipeline.awaitEnd(id);
+        pipeline.service.markDone("demo", "B2", "Used postgresql://app:s3cret-pw@db:5432/app by hand");
+
+        TaskResult result = run.result("C4").orElseThrow();
+        assertThat(result.summary()).isEqualTo("Reached postgresql://app:••••@db:5432/app");
+        assertThat(result.evidence()).extracting(Evidence::title).containsExactly("psql postgresql://app:••••@db:5432/app");
+        assertThat(events).filteredOn(event -> event instanceof RunEvent.TaskProgress)
+                .extracting(event -> ((RunEvent.TaskProgress) event).line()).contains("connecting to postgresql://app:••••@db:5432/app");
+        try (var files = Files.list(workspace.resolve("runs"))) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readString(file)).doesNotContain("s3cret-pw");
+            }
+        }
+    }
+
+    @Test
     void artifactTasksPassWhenTheRepositoryShipsTheFile() throws Exception {
         RunRecord missing = pipeline.runToEnd(new RunRequest("demo", null, List.of("C3")));
         assertThat(pipeline.status(missing, "C3")).isEqualTo(TaskStatus.FAILED);

@@ -29,6 +29,13 @@ class SecretMaskerTests {
     }
 
     @Test
+    void passwordsInsideUrlsAreHiddenAndTheRestStays() {
+        assertThat(masker.mask("DATABASE_URL=postgresql+asyncpg://taskflow:s3cret%21@db.example:5432/app?ssl=require"))
+                .isEqualTo("DATABASE_URL=postgresql+asyncpg://taskflow:••••@db.example:5432/app?ssl=require");
+        assertThat(masker.mask("see http://127.0.0.1:8000/health")).isEqualTo("see http://127.0.0.1:8000/health");
+    }
+
+    @Test
     void opaqueBearerTokensAreHidden() {
         assertThat(masker.mask("authorization: bearer s3cr3t-opaque")).isEqualTo("authorization: bearer ••••");
     }
