@@ -1,0 +1,117 @@
+package dev.taskflow.panel.checks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+import dev.taskflow.panel.checks.StandInTaskFlow.Variant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The Checks page in headless Chromium: a person runs the suite and watches each check's result arrive live. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChecksBrowserTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path workspace;
+
+    static StandInTaskFlow production;
+
+    @TempDir
+    Path profile;
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+
+    @DynamicPropertySource
+    static void panel(DynamicPropertyRegistry registry) {
+        // A little latency per call, so the results arrive one by one where the browser can see them.
+        production = StandInTaskFlow.start(Variant.seed().withAllowedOrigins(Set.of(StandInTaskFlow.SELF))
+                .withLatencyMs(15));
+        registry.add("panel.pipeline.workspace", workspace::toString);
+        registry.add("panel.targets.production.backend-url", () -> production.baseUrl().toString());
+        registry.add("panel.targets.production.frontend-url", () -> production.baseUrl().toString());
+        registry.add("panel.checks.shared-secret", production::secret);
+        registry.add("panel.checks.latency-samples", () -> "3");
+    }
+
+    @AfterAll
+    static void stop() {
+        production.close();
+    }
+
+    @BeforeAll
+    static void browserInstalled() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium is not installed here: apt-get install chromium chromium-driver (CI installs both)");
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1400,1000", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void runningTheSuiteShowsEachResultLiveAndTheLatencyChart() {
+        browser.get("http://127.0.0.1:" + port + "/checks");
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("window.__sameDocument = 'yes';");
+
+        browser.findElement(By.cssSelector("#run-checks input[name='target']")).sendKeys("production");
+        browser.findElement(By.cssSelector("#run-checks button")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        String reportId = wait.until(driver -> driver.findElement(By.cssSelector("#live-report .card"))
+                .getAttribute("data-report"));
+        wait.until(driver -> "ended".equals(driver.findElement(By.id("suite-" + reportId)).getAttribute("data-live-state")));
+
+        for (String check : EndToEndSuite.CHECKS.keySet()) {
+            assertThat(browser.findElement(By.id("suite-" + reportId + "-" + check)).getAttribute("data-status"))
+                    .as(check).isEqualTo("passed");
+        }
+        assertThat(browser.findElements(By.cssSelector("#suite-" + reportId + "-e2e-latency .latency-chart .progress")))
+                .hasSize(3);
+        assertThat(browser.findElement(By.id("suite-" + reportId + "-header")).getText()).contains("16 passed");
+        assertThat(page.executeScript("return window.__sameDocument;")).isEqualTo("yes");
+    }
+}
