@@ -1,10 +1,10 @@
 package dev.taskflow.panel.checks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
+import dev.taskflow.panel.HeadlessChromium;
 import dev.taskflow.panel.checks.StandInTaskFlow.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -16,9 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,10 +28,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** The Checks page in headless Chromium: a person runs the suite and watches each check's result arrive live. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ChecksBrowserTests {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     static Path workspace;
@@ -68,19 +61,12 @@ class ChecksBrowserTests {
 
     @BeforeAll
     static void browserInstalled() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium is not installed here: apt-get install chromium chromium-driver (CI installs both)");
+        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
     }
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1400,1000", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(profile);
     }
 
     @AfterEach
