@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,7 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard in headless Chromium: a person runs the prerequisites phase and watches results and minikube's
@@ -40,11 +38,11 @@ class DashboardBrowserTests {
     @TempDir
     static Path tools;
 
-    @TempDir
-    Path profile;
-
     @LocalServerPort
     int port;
+
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium();
 
     WebDriver browser;
 
@@ -68,21 +66,9 @@ class DashboardBrowserTests {
         registry.add("panel.tools.search-path", tools::toString);
     }
 
-    @BeforeAll
-    static void browserInstalled() {
-        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
-    }
-
     @BeforeEach
     void openBrowser() {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser = chromium.browser();
     }
 
     @Test

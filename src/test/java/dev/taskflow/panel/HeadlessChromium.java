@@ -1,40 +1,64 @@
 package dev.taskflow.panel;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Debian's Chromium driven headless the way this machine allows it, for the tests that look at pages. */
-public final class HeadlessChromium {
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Debian's Chromium, headless, one fresh browser and profile per test, the way this machine allows it. Register it
+ * with {@code @RegisterExtension}; tests skip, saying why, where Chromium is not installed (CI installs it).
+ */
+public final class HeadlessChromium implements BeforeEachCallback, AfterEachCallback {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    /** Why a browser test skips when the browser is missing. */
-    public static final String MISSING = "Chromium is not installed here: apt-get install chromium chromium-driver "
-            + "(CI installs both)";
+    private WebDriver browser;
 
-    private HeadlessChromium() {
+    private Path profile;
+
+    public WebDriver browser() {
+        return browser;
     }
 
-    public static boolean installed() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
-    /** A fresh browser with its own profile folder; without the networking flags Chromium calls out and is refused. */
-    public static WebDriver start(Path profile) {
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium is not installed here: apt-get install chromium chromium-driver (CI installs both)");
+        profile = Files.createTempDirectory("chromium-profile-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        // Without the networking flags Chromium calls out at start and this machine refuses it, many times over.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 }

@@ -7,10 +7,9 @@ import java.util.Set;
 import dev.taskflow.panel.HeadlessChromium;
 import dev.taskflow.panel.checks.StandInTaskFlow.Variant;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,7 +22,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The Checks page in headless Chromium: a person runs the suite and watches each check's result arrive live. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -34,11 +32,11 @@ class ChecksBrowserTests {
 
     static StandInTaskFlow production;
 
-    @TempDir
-    Path profile;
-
     @LocalServerPort
     int port;
+
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium();
 
     WebDriver browser;
 
@@ -59,21 +57,9 @@ class ChecksBrowserTests {
         production.close();
     }
 
-    @BeforeAll
-    static void browserInstalled() {
-        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
-    }
-
     @BeforeEach
     void openBrowser() {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser = chromium.browser();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.taskflow.panel.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
@@ -10,18 +13,25 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import dev.taskflow.panel.support.SecretMasker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.awaitility.Awaitility.await;
 
-/** The pipeline wired by hand over a temporary workspace and the demo plan, with checks a test can steer. */
-final class PipelineFixture {
+/**
+ * The pipeline wired by hand over a temporary workspace and the demo plan, with checks a test can steer. Register it
+ * with {@code @RegisterExtension}: each test gets fresh folders and a started pipeline, stopped afterwards.
+ */
+final class PipelineFixture implements BeforeEachCallback, AfterEachCallback {
 
-    final Path workspace;
+    Path workspace;
 
-    final Path repoRoot;
+    Path repoRoot;
 
     final PlanCatalog catalog = new PlanCatalog("classpath*:test-plans/*.yaml");
 
@@ -42,10 +52,21 @@ final class PipelineFixture {
 
     RunService service;
 
-    PipelineFixture(Path workspace, Path repoRoot) {
-        this.workspace = workspace;
-        this.repoRoot = repoRoot;
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        workspace = Files.createTempDirectory("pipeline-workspace-");
+        repoRoot = Files.createTempDirectory("pipeline-repo-");
         start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        stop();
+        for (Path folder : List.of(workspace, repoRoot)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     /** Starts (or restarts, over the same workspace) the pipeline, as a panel restart would. */

@@ -5,33 +5,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.micrometer.core.instrument.Timer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RunEngineTests {
 
-    @TempDir
-    Path workspace;
-
-    @TempDir
-    Path repoRoot;
-
-    PipelineFixture pipeline;
-
-    @BeforeEach
-    void start() {
-        pipeline = new PipelineFixture(workspace, repoRoot);
-    }
-
-    @AfterEach
-    void stop() {
-        pipeline.stop();
-    }
+    @RegisterExtension
+    final PipelineFixture pipeline = new PipelineFixture();
 
     @Test
     void tasksOfAPhaseRunInSeedOrderWhileParallelNeighboursRunTogether() {
@@ -112,7 +95,7 @@ class RunEngineTests {
         pipeline.start();
         Plan plan = pipeline.catalog.plan("demo");
         assertThat(new PlanProgress(pipeline.store, new OverrideStore(new Workspace(
-                new PipelineProperties(workspace, repoRoot, 4, java.time.Duration.ofSeconds(5)))))
+                new PipelineProperties(pipeline.workspace, pipeline.repoRoot, 4, java.time.Duration.ofSeconds(5)))))
                 .checkpoint(plan, plan.phase("step-2").orElseThrow()).override().reason())
                 .isEqualTo("The switch is tested elsewhere");
 
@@ -182,7 +165,7 @@ class RunEngineTests {
         assertThat(result.evidence()).extracting(Evidence::title).containsExactly("psql postgresql://app:••••@db:5432/app");
         assertThat(events).filteredOn(event -> event instanceof RunEvent.TaskProgress)
                 .extracting(event -> ((RunEvent.TaskProgress) event).line()).contains("connecting to postgresql://app:••••@db:5432/app");
-        try (var files = Files.list(workspace.resolve("runs"))) {
+        try (var files = Files.list(pipeline.workspace.resolve("runs"))) {
             for (Path file : files.toList()) {
                 assertThat(Files.readString(file)).doesNotContain("s3cret-pw");
             }
@@ -195,8 +178,8 @@ class RunEngineTests {
         assertThat(pipeline.status(missing, "C3")).isEqualTo(TaskStatus.FAILED);
         assertThat(missing.result("C3").orElseThrow().summary()).contains("Missing: shipped/file.txt");
 
-        Files.createDirectories(repoRoot.resolve("shipped"));
-        Files.writeString(repoRoot.resolve("shipped/file.txt"), "hello");
+        Files.createDirectories(pipeline.repoRoot.resolve("shipped"));
+        Files.writeString(pipeline.repoRoot.resolve("shipped/file.txt"), "hello");
         RunRecord shipped = pipeline.runToEnd(new RunRequest("demo", null, List.of("C3")));
 
         assertThat(pipeline.status(shipped, "C3")).isEqualTo(TaskStatus.PASSED);

@@ -1,14 +1,11 @@
 package dev.taskflow.panel.pipeline;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,23 +13,8 @@ import static org.awaitility.Awaitility.await;
 
 class RunServiceTests {
 
-    @TempDir
-    Path workspace;
-
-    @TempDir
-    Path repoRoot;
-
-    PipelineFixture pipeline;
-
-    @BeforeEach
-    void start() {
-        pipeline = new PipelineFixture(workspace, repoRoot);
-    }
-
-    @AfterEach
-    void stop() {
-        pipeline.stop();
-    }
+    @RegisterExtension
+    final PipelineFixture pipeline = new PipelineFixture();
 
     @Test
     void aRunCoversExactlyTheTasksAskedForInSeedOrder() {
