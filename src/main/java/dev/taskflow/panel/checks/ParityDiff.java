@@ -55,7 +55,7 @@ public record ParityDiff(SuiteReport left, SuiteReport right, List<Row> rows) {
 
     private static String difference(Exchange left, Exchange right) {
         if (left == null) {
-            return "only " + "the compared target made this request";
+            return "only the compared target made this request";
         }
         if (right == null) {
             return "only the reference made this request";

@@ -196,10 +196,6 @@ final class SuiteSession {
         }
     }
 
-    List<String> createdTasks() {
-        return List.copyOf(createdTasks);
-    }
-
     Map<String, String> credentials() {
         return Map.of("email", email, "password", password, "name", name);
     }

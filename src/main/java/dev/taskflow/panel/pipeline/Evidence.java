@@ -40,12 +40,6 @@ public record Evidence(Kind kind, String title, String body, Map<String, String>
         return new Evidence(kind, mask.apply(title), mask.apply(body), maskedValues);
     }
 
-    public Evidence withValues(Map<String, String> more) {
-        Map<String, String> merged = new LinkedHashMap<>(values);
-        merged.putAll(more);
-        return new Evidence(kind, title, body, merged);
-    }
-
     /** The sorts of proof. */
     public enum Kind {
         COMMAND, HTTP, MEASUREMENT, NOTE, FILE;

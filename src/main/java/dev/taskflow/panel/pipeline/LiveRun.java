@@ -126,10 +126,6 @@ final class LiveRun {
         viewers.remove(viewer);
     }
 
-    synchronized int viewerCount() {
-        return viewers.size();
-    }
-
     private void emit(RunEvent event) {
         events.add(event);
         deliver(event);

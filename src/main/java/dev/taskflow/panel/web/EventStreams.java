@@ -38,10 +38,6 @@ public class EventStreams {
         return stream;
     }
 
-    int openCount() {
-        return open.size();
-    }
-
     @EventListener(ContextClosedEvent.class)
     void closeAll() {
         open.forEach(Stream::complete);

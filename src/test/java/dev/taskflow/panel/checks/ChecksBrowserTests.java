@@ -45,11 +45,7 @@ class ChecksBrowserTests {
         // A little latency per call, so the results arrive one by one where the browser can see them.
         production = StandInTaskFlow.start(Variant.seed().withAllowedOrigins(Set.of(StandInTaskFlow.SELF))
                 .withLatencyMs(15));
-        registry.add("panel.pipeline.workspace", workspace::toString);
-        registry.add("panel.targets.production.backend-url", () -> production.baseUrl().toString());
-        registry.add("panel.targets.production.frontend-url", () -> production.baseUrl().toString());
-        registry.add("panel.checks.shared-secret", production::secret);
-        registry.add("panel.checks.latency-samples", () -> "3");
+        production.configureAsProduction(registry, workspace);
     }
 
     @AfterAll

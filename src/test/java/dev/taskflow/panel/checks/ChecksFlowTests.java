@@ -52,11 +52,7 @@ class ChecksFlowTests {
         production = StandInTaskFlow.start(Variant.seed().withAllowedOrigins(Set.of(StandInTaskFlow.SELF)));
         local = StandInTaskFlow.start(Variant.seed().withAllowedOrigins(Set.of(StandInTaskFlow.SELF))
                 .withValidationStatus(422));
-        registry.add("panel.pipeline.workspace", workspace::toString);
-        registry.add("panel.targets.production.backend-url", () -> production.baseUrl().toString());
-        registry.add("panel.targets.production.frontend-url", () -> production.baseUrl().toString());
-        registry.add("panel.checks.shared-secret", production::secret);
-        registry.add("panel.checks.latency-samples", () -> "3");
+        production.configureAsProduction(registry, workspace);
     }
 
     @AfterAll

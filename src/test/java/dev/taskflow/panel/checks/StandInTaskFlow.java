@@ -305,6 +305,16 @@ final class StandInTaskFlow implements AutoCloseable {
     }
 
     /** The backend's base URL, {@code http://127.0.0.1:PORT}, no trailing slash; the frontend page is at {@code /}. */
+    /** Points a panel under test at this stand-in as its {@code production} target, sharing the token secret. */
+    void configureAsProduction(org.springframework.test.context.DynamicPropertyRegistry registry,
+            java.nio.file.Path workspace) {
+        registry.add("panel.pipeline.workspace", workspace::toString);
+        registry.add("panel.targets.production.backend-url", () -> baseUrl().toString());
+        registry.add("panel.targets.production.frontend-url", () -> baseUrl().toString());
+        registry.add("panel.checks.shared-secret", this::secret);
+        registry.add("panel.checks.latency-samples", () -> "3");
+    }
+
     URI baseUrl() {
         return baseUrl;
     }
