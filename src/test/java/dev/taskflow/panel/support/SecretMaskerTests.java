@@ -46,4 +46,14 @@ class SecretMaskerTests {
                 .isNotEqualTo(SecretMasker.fingerprint("two"));
         assertThat(masker.mask(null)).isNull();
     }
+
+    @Test
+    void rememberedValuesAreHiddenWhereverTheyAppearAndShortOnesAreLeftAlone() {
+        masker.remember("canary-4f1d9a7e-openai-key");
+        masker.remember("true");
+
+        String masked = masker.mask("OPENAI_API_KEY=canary-4f1d9a7e-openai-key DEBUG=true");
+
+        assertThat(masked).isEqualTo("OPENAI_API_KEY=•••• DEBUG=true");
+    }
 }
