@@ -78,14 +78,34 @@ A ConfigMap's data, refusing keys that look like secrets; call with (dict "confi
 {{- end -}}
 
 {{/*
-One secret value: empty is allowed unless secrets.required is on; call with (dict "root" $ "field" "databaseUrl").
+With secrets.required on, stops the install naming every empty value the rendered Secrets need (names, never values).
+*/}}
+{{- define "taskflow.requireSecrets" -}}
+{{- if .Values.secrets.required -}}
+{{- $fields := list -}}
+{{- if not .Values.backend.secret.existingSecret -}}
+{{- $fields = list "databaseUrl" "authSecret" "llmApiKey" "corsOrigins" -}}
+{{- end -}}
+{{- if and .Values.frontend.secret.enabled (not .Values.frontend.secret.existingSecret) -}}
+{{- $fields = append $fields "authSecret" | uniq -}}
+{{- end -}}
+{{- $missing := list -}}
+{{- range $fields -}}
+{{- if not (index $.Values.secrets .) -}}
+{{- $missing = append $missing (printf "secrets.%s (%s)" . (index $.Values.secrets.keys .)) -}}
+{{- end -}}
+{{- end -}}
+{{- if $missing -}}
+{{- fail (printf "secrets.required is true and these are empty: %s. Pass them at install time, e.g. -f values-local.yaml (kept out of git) or --set-string secrets.%s=..." (join ", " $missing) (index $fields 0)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+One secret value as a string (empty when not given).
 */}}
 {{- define "taskflow.secretValue" -}}
-{{- $value := index .root.Values.secrets .field | default "" | toString -}}
-{{- if and .root.Values.secrets.required (not $value) -}}
-{{- fail (printf "secrets.%s (%s) is empty and secrets.required is true: pass it at install time, e.g. -f values-local.yaml or --set-string secrets.%s=..." .field (index .root.Values.secrets.keys .field) .field) -}}
-{{- end -}}
-{{- $value -}}
+{{- index .root.Values.secrets .field | default "" | toString -}}
 {{- end -}}
 
 {{/*
