@@ -278,15 +278,16 @@ public class SecretsFile {
 
     /** What keeps a value from being an http(s) URL, or {@code null}; an origin may not have a path either. */
     private static String urlProblem(String value, boolean origin) {
+        String text = value.strip();
+        if (!text.regionMatches(true, 0, "http://", 0, 7) && !text.regionMatches(true, 0, "https://", 0, 8)) {
+            return "it must start with http:// or https://";
+        }
         URI uri;
         try {
-            uri = new URI(value.strip());
+            uri = new URI(text);
         }
         catch (java.net.URISyntaxException ex) {
             return "it has characters a URL cannot hold (spaces, quotes)";
-        }
-        if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
-            return "it must start with http:// or https://";
         }
         if (uri.getHost() == null) {
             return "it names no host (or an invalid port) after the scheme";
