@@ -1,0 +1,86 @@
+package dev.taskflow.panel.secrets;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import dev.taskflow.panel.pipeline.PlanCatalog;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The Secrets page: where secrets.env is and its mode, a fingerprint per key with its validation, and buttons to
+ * create the file from the template, add the .gitignore entries and probe the database. htmx actions get back only
+ * the card that changed.
+ */
+@Controller
+class SecretsPageController {
+
+    private final SecretsFile secrets;
+
+    private final DatabaseProbe probe;
+
+    private final PlanCatalog catalog;
+
+    SecretsPageController(SecretsFile secrets, DatabaseProbe probe, PlanCatalog catalog) {
+        this.secrets = secrets;
+        this.probe = probe;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/secrets")
+    String page(@RequestParam(defaultValue = PlanCatalog.DEFAULT_PLAN) String plan, Model model) {
+        report(plan, model);
+        gitignore(model);
+        return "secrets/secrets";
+    }
+
+    @PostMapping("/secrets/template")
+    String template(@RequestParam(defaultValue = PlanCatalog.DEFAULT_PLAN) String plan, HtmxRequest htmx, Model model) {
+        CreatedTemplate created = secrets.createFromTemplate(plan);
+        if (!htmx.isHtmxRequest()) {
+            return "redirect:/secrets?plan=" + URLEncoder.encode(plan, StandardCharsets.UTF_8);
+        }
+        model.addAttribute("created", created);
+        report(plan, model);
+        return "secrets/secrets :: report";
+    }
+
+    @PostMapping("/secrets/gitignore")
+    String gitignore(@RequestParam(required = false) String entries, HtmxRequest htmx, Model model) {
+        GitignoreUpdate update = secrets.ensureGitignored(secrets.gitignoreEntries(entries));
+        if (!htmx.isHtmxRequest()) {
+            return "redirect:/secrets";
+        }
+        model.addAttribute("gitignoreUpdate", update);
+        gitignore(model);
+        return "secrets/secrets :: gitignore";
+    }
+
+    @PostMapping("/secrets/database-probe")
+    String probe(@RequestParam(defaultValue = PlanCatalog.DEFAULT_PLAN) String plan, HtmxRequest htmx, Model model) {
+        model.addAttribute("probe", probe.probe());
+        if (!htmx.isHtmxRequest()) {
+            return page(plan, model);
+        }
+        return "secrets/secrets :: probe";
+    }
+
+    private void report(String plan, Model model) {
+        model.addAttribute("plan", catalog.plan(plan));
+        model.addAttribute("report", secrets.validate(plan));
+    }
+
+    private void gitignore(Model model) {
+        try {
+            model.addAttribute("gitignore", secrets.gitignoreStatus(secrets.defaultGitignoreEntries()));
+        }
+        catch (AppCheckoutMissingException ex) {
+            // Shown in the card: the rest of the page still works without the app checkout.
+            model.addAttribute("gitignoreError", ex.getMessage());
+        }
+    }
+}
