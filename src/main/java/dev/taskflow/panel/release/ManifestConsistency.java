@@ -78,7 +78,7 @@ final class ManifestConsistency {
             for (JsonNode port : service.path("spec").path("ports")) {
                 JsonNode target = port.path("targetPort").isMissingNode() ? port.path("port") : port.path("targetPort");
                 boolean exposed = selected.stream().flatMap(deployment -> containers(deployment).stream())
-                        .flatMap(container -> stream(container.path("ports")))
+                        .flatMap(container -> stream(container.path("ports")).stream())
                         .anyMatch(containerPort -> target.isNumber()
                                 ? containerPort.path("containerPort").asInt() == target.asInt()
                                 : containerPort.path("name").asString("").equals(target.asString()));

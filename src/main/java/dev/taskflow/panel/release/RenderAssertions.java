@@ -151,7 +151,7 @@ final class RenderAssertions {
         if (init.isMissingNode()) {
             return List.of("The frontend Deployment has no init container waiting for the backend.");
         }
-        String script = init.path("command").toString() + init.path("args").toString();
+        String script = init.path("command").toString() + init.path("args") + init.path("env");
         String serviceName = backendService.get().path("metadata").path("name").asString();
         List<String> failures = new ArrayList<>();
         if (!script.contains(serviceName)) {
