@@ -1,9 +1,7 @@
 package dev.taskflow.panel.secrets;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,14 +48,8 @@ class DatabaseProbeTests {
 
     @BeforeAll
     static void aDatabaseAnswers() throws SQLException {
+        SecretsFixtures.assumeTestDatabaseAnswers();
         database = DatabaseUrl.parse(SecretsFixtures.TEST_DATABASE_URL);
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(database.host(), database.port()), 2000);
-        }
-        catch (IOException ex) {
-            assumeTrue(false, "No PostgreSQL answers at " + database.host() + ":" + database.port() + " (" + ex.getMessage()
-                    + "): start one with role panel and database panel, or set PANEL_TEST_DATABASE_URL; CI does both");
-        }
         try (Connection connection = new Driver().connect(database.jdbcUrl(), database.properties(Duration.ofSeconds(5)));
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select current_setting('server_version'), current_setting('ssl')")) {
