@@ -109,7 +109,7 @@ class DatabaseProbeTests {
     }
 
     @Test
-    void verifyFullAgainstAnUntrustedCertificateIsExplainedAsACertificateProblem() {
+    void verifyFullWithoutARootCertificateIsExplainedAsACertificateProblem() {
         assumeTrue(serverOffersSsl, "this PostgreSQL has ssl off; the SSL-less case is tested instead");
         Path missingRoot = folder.resolve("no-such-root.crt");
 
@@ -117,9 +117,23 @@ class DatabaseProbeTests {
 
         assertThat(result.connected()).isFalse();
         assertThat(result.failure().kind()).isEqualTo(ProbeFailure.Kind.CERTIFICATE);
-        assertThat(result.failure().explanation()).startsWith("sslmode=verify-full makes the client verify the server's "
-                + "certificate, and it could not be verified (no trusted root certificate file was found)")
-                .contains("sslrootcert=").contains("sslmode=require to encrypt without verifying");
+        assertThat(result.failure().explanation()).isEqualTo("sslmode=verify-full makes the client verify the server's "
+                + "certificate, and it could not be verified (no trusted root certificate file was found: give the CA "
+                + "certificate with sslrootcert=/path/to/root.crt or put it in ~/.postgresql/root.crt), or use "
+                + "sslmode=require to encrypt without verifying.");
+    }
+
+    @Test
+    void verifyCaAgainstACertificateAnotherAuthoritySignedIsExplained() throws Exception {
+        assumeTrue(serverOffersSsl, "this PostgreSQL has ssl off; the SSL-less case is tested instead");
+        Path unrelated = Path.of(getClass().getResource("/secrets/unrelated-ca.crt").toURI());
+
+        DatabaseProbeResult result = probe.probe(withScheme("postgresql", "?sslmode=verify-ca&sslrootcert=" + unrelated));
+
+        assertThat(result.failure().kind()).isEqualTo(ProbeFailure.Kind.CERTIFICATE);
+        assertThat(result.failure().sqlState()).isEqualTo("08006");
+        assertThat(result.failure().explanation()).contains("(it is not signed by an authority in the root certificate "
+                + "file: give the CA that signed it with sslrootcert=/path/to/root.crt)");
     }
 
     @Test
