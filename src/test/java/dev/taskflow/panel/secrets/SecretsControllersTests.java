@@ -244,11 +244,16 @@ class SecretsControllersTests {
     }
 
     @Test
-    void anHtmxGitignoreActionReturnsTheCardWithWhatItAdded() throws Exception {
-        mvc.perform(post("/secrets/gitignore").header("HX-Request", "true"))
+    void anHtmxGitignoreActionAddsThePlansEntriesAndReturnsTheCard() throws Exception {
+        mvc.perform(get("/secrets").param("plan", "todo-app"))
+                .andExpect(content().string(allOf(containsString("hx-post=\"/secrets/gitignore?plan=todo-app\""),
+                        containsString("secrets.env</span> not ignored"), containsString(".env.k8s</span> not ignored"))));
+
+        mvc.perform(post("/secrets/gitignore").param("plan", "todo-app").header("HX-Request", "true"))
                 .andExpect(view().name("secrets/secrets :: gitignore"))
-                .andExpect(content().string(allOf(containsString("id=\"gitignore-added\""), containsString("secrets.env"),
-                        containsString("(the file was created)"), not(containsString("id=\"add-gitignore\"")))));
+                .andExpect(content().string(allOf(containsString("id=\"gitignore-added\""),
+                        containsString("secrets.env, .env.k8s, secrets.yaml"), containsString("(the file was created)"),
+                        not(containsString("id=\"add-gitignore\"")))));
     }
 
     @Test
