@@ -156,8 +156,7 @@ public class DatabaseProbe {
         if (certificateProblem(ex, lower)) {
             return failure(ProbeFailure.Kind.CERTIFICATE, state, "sslmode=" + url.sslMode() + " makes the client "
                     + "verify the server's certificate, and it could not be verified (" + certificateReason(ex, lower)
-                    + "): give the CA certificate with sslrootcert=/path/to/root.crt or put it in "
-                    + "~/.postgresql/root.crt, or use sslmode=require to encrypt without verifying.");
+                    + "), or use sslmode=require to encrypt without verifying.");
         }
         if (cause(ex, ConnectException.class) || lower.contains("refused")) {
             return failure(ProbeFailure.Kind.CONNECTION_REFUSED, state, "Nothing accepts connections at " + where
@@ -185,18 +184,22 @@ public class DatabaseProbe {
                 || lower.contains("certificate") || lower.contains("hostnameverifier");
     }
 
+    /** What went wrong with the certificate, and its fix. */
     private static String certificateReason(Throwable ex, String lower) {
         String all = lower + " " + causes(ex).toLowerCase(Locale.ROOT);
         if (all.contains("root certificate file")) {
-            return "no trusted root certificate file was found";
+            return "no trusted root certificate file was found: give the CA certificate with "
+                    + "sslrootcert=/path/to/root.crt or put it in ~/.postgresql/root.crt";
         }
         if (all.contains("hostnameverifier") || all.contains("hostname")) {
-            return "the certificate does not name this host";
+            return "the certificate does not name this host: connect with the host name it names, or use "
+                    + "sslmode=verify-ca to check the signature only";
         }
         if (all.contains("pkix") || all.contains("unable to find valid certification path")) {
-            return "it is not signed by an authority the client trusts";
+            return "it is not signed by an authority in the root certificate file: give the CA that signed it with "
+                    + "sslrootcert=/path/to/root.crt";
         }
-        return "the TLS handshake failed";
+        return "the TLS handshake failed: check the server's certificate and sslrootcert";
     }
 
     private static boolean cause(Throwable ex, Class<? extends Throwable> type) {

@@ -2,6 +2,8 @@ package dev.taskflow.panel.secrets;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What the database probe found. Nothing in it holds the password.
  *
@@ -25,6 +27,7 @@ public record DatabaseProbeResult(boolean connected, String target, String jdbcU
     }
 
     /** One line for people: the version and timings, or the explanation. */
+    @JsonProperty
     public String summary() {
         if (!connected) {
             return failure.explanation();

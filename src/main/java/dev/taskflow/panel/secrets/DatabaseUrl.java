@@ -3,6 +3,7 @@ package dev.taskflow.panel.secrets;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +149,7 @@ record DatabaseUrl(String scheme, String user, String password, String host, int
     }
 
     /** What the driver is given beside the URL: credentials, SSL mode, timeouts in whole seconds. */
-    Properties properties(java.time.Duration timeout) {
+    Properties properties(Duration timeout) {
         Properties properties = new Properties();
         PGProperty.USER.set(properties, user);
         PGProperty.PASSWORD.set(properties, password);

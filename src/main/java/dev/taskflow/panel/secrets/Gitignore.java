@@ -75,13 +75,13 @@ final class Gitignore {
         return appRoot.resolve(FILE);
     }
 
-    /** An identical line covers any entry; a plain path is also covered when a rule ignores it or a folder above it. */
+    /**
+     * A pattern entry ({@code *.env}) is covered by an identical line; a plain path is covered when git would ignore it
+     * or a folder above it, so {@code *.env} covers {@code secrets.env} and a later {@code !secrets.env} uncovers it.
+     */
     private static boolean covers(String content, String entry) {
-        if (content.lines().map(String::strip).anyMatch(entry::equals)) {
-            return true;
-        }
         if (entry.startsWith("!") || entry.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '\\')) {
-            return false;
+            return content.lines().map(String::strip).anyMatch(entry::equals);
         }
         IgnoreNode rules = new IgnoreNode();
         try {

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class GitignoreEntriesCheck implements Check {
 
+    static final String ID = "gitignore-entries";
+
     private final SecretsFile secrets;
 
     GitignoreEntriesCheck(SecretsFile secrets) {
@@ -24,7 +26,7 @@ class GitignoreEntriesCheck implements Check {
 
     @Override
     public String id() {
-        return "gitignore-entries";
+        return ID;
     }
 
     @Override

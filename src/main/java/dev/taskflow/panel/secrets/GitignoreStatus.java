@@ -2,6 +2,8 @@ package dev.taskflow.panel.secrets;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Which entries the app repository's {@code .gitignore} already covers.
  *
@@ -17,6 +19,7 @@ public record GitignoreStatus(String file, boolean exists, List<String> present,
         missing = List.copyOf(missing);
     }
 
+    @JsonProperty
     public boolean complete() {
         return missing.isEmpty();
     }

@@ -1,5 +1,7 @@
 package dev.taskflow.panel.secrets;
 
+import java.util.List;
+
 import dev.taskflow.panel.support.SecretMasker;
 
 /**
@@ -13,7 +15,7 @@ import dev.taskflow.panel.support.SecretMasker;
 public record SecretEntry(String key, String value, int line) {
 
     public SecretFingerprint fingerprint() {
-        return SecretFingerprint.of(key, value, java.util.List.of());
+        return SecretFingerprint.of(key, value, List.of());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.taskflow.panel.secrets;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -20,6 +21,7 @@ public record SecretFinding(Severity severity, String message) {
         return new SecretFinding(Severity.WARNING, message);
     }
 
+    @JsonIgnore
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -2,6 +2,7 @@ package dev.taskflow.panel.secrets;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.taskflow.panel.support.SecretMasker;
 
 /**
@@ -26,6 +27,7 @@ public record SecretFingerprint(String key, String fingerprint, int length, List
         return new SecretFingerprint(key, null, 0, findings);
     }
 
+    @JsonProperty
     public boolean present() {
         return fingerprint != null;
     }
@@ -35,6 +37,7 @@ public record SecretFingerprint(String key, String fingerprint, int length, List
     }
 
     /** One word for the table: ok, warning or failed. */
+    @JsonProperty
     public String result() {
         return hasErrors() ? "failed" : findings.isEmpty() ? "ok" : "warning";
     }

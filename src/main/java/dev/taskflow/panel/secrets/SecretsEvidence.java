@@ -1,5 +1,6 @@
 package dev.taskflow.panel.secrets;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class SecretsEvidence {
     }
 
     private static String findings(SecretsReport report) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         report.errors().forEach(error -> lines.add("error: " + error));
         report.warnings().forEach(warning -> lines.add("warning: " + warning));
         return lines.isEmpty() ? "All keys valid" : String.join("\n", lines);

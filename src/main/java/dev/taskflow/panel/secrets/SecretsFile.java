@@ -3,6 +3,7 @@ package dev.taskflow.panel.secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,8 +161,15 @@ public class SecretsFile {
                         .add(SecretFinding.error("line " + problem.line() + ": " + problem.problem()));
             }
         }
+        return new SecretsReport(planId, location.toString(), true, mode, fileFindings,
+                rows(planId, required, parsed.entries(), lineProblems));
+    }
+
+    /** The plan's keys in template order, then the file's other keys, then keys only an unreadable line names. */
+    private List<SecretFingerprint> rows(String planId, List<String> required, List<SecretEntry> parsed,
+            Map<String, List<SecretFinding>> lineProblems) {
         Map<String, SecretEntry> entries = new LinkedHashMap<>();
-        parsed.entries().forEach(entry -> entries.put(entry.key(), entry));
+        parsed.forEach(entry -> entries.put(entry.key(), entry));
         List<SecretFingerprint> rows = new ArrayList<>();
         for (String key : required) {
             List<SecretFinding> findings = new ArrayList<>(lineProblems.getOrDefault(key, List.of()));
@@ -191,7 +200,7 @@ public class SecretsFile {
                 rows.add(SecretFingerprint.absent(key, findings));
             }
         });
-        return new SecretsReport(planId, location.toString(), true, mode, fileFindings, rows);
+        return rows;
     }
 
     /** Which of the entries the app repository's .gitignore covers; changes nothing. */
@@ -242,7 +251,7 @@ public class SecretsFile {
     }
 
     private List<SecretFinding> corsFindings(String value) {
-        List<String> origins = java.util.Arrays.stream(value.split(",")).map(String::strip)
+        List<String> origins = Arrays.stream(value.split(",")).map(String::strip)
                 .filter(origin -> !origin.isEmpty()).toList();
         List<SecretFinding> findings = new ArrayList<>();
         if (origins.isEmpty()) {
@@ -286,7 +295,7 @@ public class SecretsFile {
         try {
             uri = new URI(text);
         }
-        catch (java.net.URISyntaxException ex) {
+        catch (URISyntaxException ex) {
             return "it has characters a URL cannot hold (spaces, quotes)";
         }
         if (uri.getHost() == null) {
@@ -303,7 +312,7 @@ public class SecretsFile {
         try {
             return new URI(origin).getHost();
         }
-        catch (java.net.URISyntaxException ex) {
+        catch (URISyntaxException ex) {
             return null;
         }
     }

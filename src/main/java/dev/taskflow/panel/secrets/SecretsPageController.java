@@ -2,8 +2,12 @@ package dev.taskflow.panel.secrets;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import dev.taskflow.panel.pipeline.PlanCatalog;
+import dev.taskflow.panel.pipeline.Task;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +38,7 @@ class SecretsPageController {
     @GetMapping("/secrets")
     String page(@RequestParam(defaultValue = PlanCatalog.DEFAULT_PLAN) String plan, Model model) {
         report(plan, model);
-        gitignore(model);
+        gitignore(plan, model);
         return "secrets/secrets";
     }
 
@@ -50,13 +54,13 @@ class SecretsPageController {
     }
 
     @PostMapping("/secrets/gitignore")
-    String gitignore(@RequestParam(required = false) String entries, HtmxRequest htmx, Model model) {
-        GitignoreUpdate update = secrets.ensureGitignored(secrets.gitignoreEntries(entries));
+    String gitignore(@RequestParam(defaultValue = PlanCatalog.DEFAULT_PLAN) String plan, HtmxRequest htmx, Model model) {
+        GitignoreUpdate update = secrets.ensureGitignored(gitignoreEntries(plan));
         if (!htmx.isHtmxRequest()) {
-            return "redirect:/secrets";
+            return "redirect:/secrets?plan=" + URLEncoder.encode(plan, StandardCharsets.UTF_8);
         }
         model.addAttribute("gitignoreUpdate", update);
-        gitignore(model);
+        gitignore(plan, model);
         return "secrets/secrets :: gitignore";
     }
 
@@ -74,9 +78,19 @@ class SecretsPageController {
         model.addAttribute("report", secrets.validate(plan));
     }
 
-    private void gitignore(Model model) {
+    /** The secrets file's name and whatever the plan's gitignore-entries tasks ask for (todo-app T105: .env.k8s, …). */
+    private List<String> gitignoreEntries(String plan) {
+        Set<String> entries = new LinkedHashSet<>(secrets.defaultGitignoreEntries());
+        catalog.plan(plan).tasks().map(Task::satisfiedBy)
+                .filter(by -> GitignoreEntriesCheck.ID.equals(by.check()) && by.parameters().containsKey("entries"))
+                .forEach(by -> entries.addAll(secrets.gitignoreEntries(by.parameters().get("entries"))));
+        return List.copyOf(entries);
+    }
+
+    private void gitignore(String plan, Model model) {
+        model.addAttribute("gitignorePlan", plan);
         try {
-            model.addAttribute("gitignore", secrets.gitignoreStatus(secrets.defaultGitignoreEntries()));
+            model.addAttribute("gitignore", secrets.gitignoreStatus(gitignoreEntries(plan)));
         }
         catch (AppCheckoutMissingException ex) {
             // Shown in the card: the rest of the page still works without the app checkout.

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.taskflow.panel.pipeline.PlanElementNotFoundException;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -69,7 +70,7 @@ public record SecretsProperties(Path file, Path appRoot, @NotNull @DefaultValue(
     List<String> keysFor(String planId) {
         List<String> keys = requiredKeys.get(planId);
         if (keys == null) {
-            throw new dev.taskflow.panel.pipeline.PlanElementNotFoundException("plan", planId,
+            throw new PlanElementNotFoundException("plan", planId,
                     requiredKeys.keySet().stream().sorted().toList());
         }
         return keys;

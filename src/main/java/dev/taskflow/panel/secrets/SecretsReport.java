@@ -3,6 +3,8 @@ package dev.taskflow.panel.secrets;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The secrets file checked against a plan: fingerprints and lengths stand in for every value.
  *
@@ -22,6 +24,7 @@ public record SecretsReport(String plan, String location, boolean present, Strin
     }
 
     /** Whether nothing found is an error (warnings allowed). */
+    @JsonProperty
     public boolean valid() {
         return fileFindings.stream().noneMatch(SecretFinding::isError) && keys.stream().noneMatch(SecretFingerprint::hasErrors);
     }

@@ -1,9 +1,7 @@
 package dev.taskflow.panel.secrets;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,14 +48,8 @@ class DatabaseProbeTests {
 
     @BeforeAll
     static void aDatabaseAnswers() throws SQLException {
+        SecretsFixtures.assumeTestDatabaseAnswers();
         database = DatabaseUrl.parse(SecretsFixtures.TEST_DATABASE_URL);
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(database.host(), database.port()), 2000);
-        }
-        catch (IOException ex) {
-            assumeTrue(false, "No PostgreSQL answers at " + database.host() + ":" + database.port() + " (" + ex.getMessage()
-                    + "): start one with role panel and database panel, or set PANEL_TEST_DATABASE_URL; CI does both");
-        }
         try (Connection connection = new Driver().connect(database.jdbcUrl(), database.properties(Duration.ofSeconds(5)));
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select current_setting('server_version'), current_setting('ssl')")) {
@@ -117,7 +109,7 @@ class DatabaseProbeTests {
     }
 
     @Test
-    void verifyFullAgainstAnUntrustedCertificateIsExplainedAsACertificateProblem() {
+    void verifyFullWithoutARootCertificateIsExplainedAsACertificateProblem() {
         assumeTrue(serverOffersSsl, "this PostgreSQL has ssl off; the SSL-less case is tested instead");
         Path missingRoot = folder.resolve("no-such-root.crt");
 
@@ -125,9 +117,23 @@ class DatabaseProbeTests {
 
         assertThat(result.connected()).isFalse();
         assertThat(result.failure().kind()).isEqualTo(ProbeFailure.Kind.CERTIFICATE);
-        assertThat(result.failure().explanation()).startsWith("sslmode=verify-full makes the client verify the server's "
-                + "certificate, and it could not be verified (no trusted root certificate file was found)")
-                .contains("sslrootcert=").contains("sslmode=require to encrypt without verifying");
+        assertThat(result.failure().explanation()).isEqualTo("sslmode=verify-full makes the client verify the server's "
+                + "certificate, and it could not be verified (no trusted root certificate file was found: give the CA "
+                + "certificate with sslrootcert=/path/to/root.crt or put it in ~/.postgresql/root.crt), or use "
+                + "sslmode=require to encrypt without verifying.");
+    }
+
+    @Test
+    void verifyCaAgainstACertificateAnotherAuthoritySignedIsExplained() throws Exception {
+        assumeTrue(serverOffersSsl, "this PostgreSQL has ssl off; the SSL-less case is tested instead");
+        Path unrelated = Path.of(getClass().getResource("/secrets/unrelated-ca.crt").toURI());
+
+        DatabaseProbeResult result = probe.probe(withScheme("postgresql", "?sslmode=verify-ca&sslrootcert=" + unrelated));
+
+        assertThat(result.failure().kind()).isEqualTo(ProbeFailure.Kind.CERTIFICATE);
+        assertThat(result.failure().sqlState()).isEqualTo("08006");
+        assertThat(result.failure().explanation()).contains("(it is not signed by an authority in the root certificate "
+                + "file: give the CA that signed it with sslrootcert=/path/to/root.crt)");
     }
 
     @Test

@@ -451,6 +451,14 @@ class SecretsFileTests {
     }
 
     @Test
+    void aLaterNegationUncoversAnEntryAsGitWould() throws IOException {
+        Files.writeString(appRoot.resolve(".gitignore"), "secrets.env\n*.env\n!secrets.env\n");
+
+        assertThat(secrets.gitignoreStatus(List.of("secrets.env", "*.env", "other.env")).missing())
+                .containsExactly("secrets.env");
+    }
+
+    @Test
     void theStatusOnlyLooksAndNamesWhatIsMissing() {
         GitignoreStatus status = secrets.gitignoreStatus(secrets.gitignoreEntries(" ,secrets.env, *.env ,"));
 

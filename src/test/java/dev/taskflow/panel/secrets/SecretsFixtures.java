@@ -52,6 +52,19 @@ final class SecretsFixtures {
     private SecretsFixtures() {
     }
 
+    /** Skips the calling test, saying why, when nothing listens where the test database should be. */
+    static void assumeTestDatabaseAnswers() {
+        DatabaseUrl database = DatabaseUrl.parse(TEST_DATABASE_URL);
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(database.host(), database.port()), 2000);
+        }
+        catch (IOException ex) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "No PostgreSQL answers at " + database.host() + ":"
+                    + database.port() + " (" + ex.getMessage() + "): start one with role panel and database panel, or "
+                    + "set PANEL_TEST_DATABASE_URL; CI does both");
+        }
+    }
+
     static SecretsProperties properties(Path file, Path appRoot) {
         return properties(file, appRoot, null, Duration.ofSeconds(5));
     }
