@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import dev.taskflow.panel.secrets.SecretEntries;
 import dev.taskflow.panel.secrets.SecretsFile;
+import dev.taskflow.panel.secrets.SecretsProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,22 @@ class InstallTimeSecrets {
 
     private final ReleaseProperties properties;
 
-    InstallTimeSecrets(SecretsFile secretsFile, ReleaseProperties properties) {
+    private final SecretsProperties secretsProperties;
+
+    InstallTimeSecrets(SecretsFile secretsFile, ReleaseProperties properties, SecretsProperties secretsProperties) {
         this.secretsFile = secretsFile;
         this.properties = properties;
+        this.secretsProperties = secretsProperties;
+    }
+
+    /**
+     * Like {@link #valuesByChartKey()}, but only the true secrets: settings such as CORS_ORIGINS are in the Secret
+     * too, yet their values (an origin, a URL) may rightly appear elsewhere.
+     */
+    Map<String, String> secretValuesByChartKey() {
+        Map<String, String> values = new LinkedHashMap<>(valuesByChartKey());
+        values.keySet().removeIf(this::isSetting);
+        return values;
     }
 
     Path location() {
@@ -61,8 +75,18 @@ class InstallTimeSecrets {
     /** One unique made-up value per chart secret, for tracing secrets through a rendering when none are configured. */
     Map<String, String> canaries() {
         Map<String, String> canaries = new LinkedHashMap<>();
-        new TreeMap<>(properties.secretValues()).forEach((envKey, chartKey) -> canaries.putIfAbsent(chartKey,
-                "canary-" + envKey.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + UUID.randomUUID()));
+        new TreeMap<>(properties.secretValues()).forEach((envKey, chartKey) -> {
+            if (!isSetting(chartKey)) {
+                canaries.putIfAbsent(chartKey, "canary-" + envKey.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                        + "-" + UUID.randomUUID());
+            }
+        });
         return canaries;
+    }
+
+    /** Whether every key that feeds this chart value is a setting rather than a secret. */
+    private boolean isSetting(String chartKey) {
+        return properties.secretValues().entrySet().stream().filter(entry -> entry.getValue().equals(chartKey))
+                .allMatch(entry -> secretsProperties.publicKeys().contains(entry.getKey()));
     }
 }

@@ -137,7 +137,7 @@ public class ReleaseService {
      * everywhere else, then scans the chart's own files for literal secrets.
      */
     public TemplateScan scan(String plan) {
-        Map<String, String> secretValues = secrets.valuesByChartKey();
+        Map<String, String> secretValues = secrets.secretValuesByChartKey();
         String source = "secrets.env";
         if (secretValues.isEmpty()) {
             source = "generated canary values (secrets.env not found)";

@@ -95,7 +95,7 @@ class ReleaseServiceTests {
 
         assertThat(scan.findings()).isEmpty();
         assertThat(scan.valuesSource()).isEqualTo("secrets.env");
-        assertThat(scan.secretsTraced()).isEqualTo(4);
+        assertThat(scan.secretsTraced()).isEqualTo(3);
         assertThat(scan.resources()).isGreaterThanOrEqualTo(8);
     }
 
@@ -105,7 +105,7 @@ class ReleaseServiceTests {
 
         assertThat(scan.clean()).isTrue();
         assertThat(scan.valuesSource()).startsWith("generated canary values");
-        assertThat(scan.secretsTraced()).isEqualTo(5);
+        assertThat(scan.secretsTraced()).isEqualTo(3);
     }
 
     @Test
