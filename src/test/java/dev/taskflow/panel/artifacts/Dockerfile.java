@@ -20,6 +20,9 @@ record Dockerfile(List<Instruction> instructions) {
     static final Pattern SECRET_NAME = Pattern.compile(
             "(?i)SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL");
 
+    /** A NAME in NAME=value or NAME value, once quoted values are blanked out. */
+    private static final Pattern SETTING_NAME = Pattern.compile("(?:^|\\s)([A-Za-z_][A-Za-z0-9_]*)(?==|\\s|$)");
+
     /** One instruction: its keyword in upper case, its arguments as written, and its stage (-1 before any FROM). */
     record Instruction(String keyword, String arguments, int stage) {
 
@@ -106,8 +109,7 @@ record Dockerfile(List<Instruction> instructions) {
         List<String> names = new ArrayList<>();
         for (Instruction instruction : instructions) {
             if (instruction.keyword().equals("ENV") || instruction.keyword().equals("ARG")) {
-                Matcher name = Pattern.compile("(?:^|\\s)([A-Za-z_][A-Za-z0-9_]*)(?==|\\s|$)")
-                        .matcher(instruction.arguments().replaceAll("\"[^\"]*\"", "\"\""));
+                Matcher name = SETTING_NAME.matcher(instruction.arguments().replaceAll("\"[^\"]*\"", "\"\""));
                 while (name.find()) {
                     if (SECRET_NAME.matcher(name.group(1)).find()) {
                         names.add(instruction.keyword() + " " + name.group(1));

@@ -97,7 +97,7 @@ class DockerfilesTests {
         assertThat(List.of(frontend.stageNamed("deps"), frontend.stageNamed("build"), frontend.stageNamed("runner")))
                 .containsExactly(0, 1, 2);
         List<Dockerfile.Instruction> build = frontend.stage(frontend.stageNamed("build"));
-        int arg = build.indexOf(build.stream().filter(i -> i.is("ARG", "NEXT_PUBLIC_API_URL")).findFirst()
+        int arg = build.indexOf(build.stream().filter(i -> i.is("ARG", "NEXT_PUBLIC_API_URL=")).findFirst()
                 .orElseThrow());
         int nextBuild = build.indexOf(build.stream().filter(i -> i.is("RUN", "npm run build")).findFirst()
                 .orElseThrow());
