@@ -44,7 +44,7 @@ public class ReleaseOperationException extends ConflictException {
         if (text.contains("no configuration has been provided") || text.contains("kubeconfig")
                 && text.contains("no such file")) {
             return "There is no kubeconfig: run `minikube start` (it writes ~/.kube/config) or set "
-                    + "panel.release.kubeconfig.";
+                    + "panel.cluster.kubeconfig.";
         }
         if (text.contains("cluster unreachable") || text.contains("connection refused") || text.contains("no such host")
                 || text.contains("i/o timeout")) {

@@ -20,8 +20,6 @@ import org.springframework.validation.annotation.Validated;
  * @param chart              the chart folder, relative to the panel's checkout unless absolute
  * @param allowedChartRoots  folders a chart may come from (relative to the checkout unless absolute); others are refused
  * @param release            the Helm release name (a DNS-1123 label, at most 53 characters)
- * @param namespace          the namespace the release lives in
- * @param kubeconfig         the kubeconfig to use; unset means {@code KUBECONFIG}, then {@code ~/.kube/config}
  * @param timeout            how long install and upgrade wait for the pods ({@code --timeout})
  * @param waitReady          whether install and upgrade wait for the pods to be ready ({@code --wait})
  * @param valuesLocal        where {@code values-local.yaml} (the secrets as chart values) is written; relative to the
@@ -34,9 +32,6 @@ public record ReleaseProperties(@NotNull @DefaultValue("helm/taskflow") Path cha
         @NotEmpty @DefaultValue("helm") List<Path> allowedChartRoots,
         @DefaultValue("taskflow") @Size(max = 53) @Pattern(regexp = DNS_1123_LABEL, message = NOT_A_LABEL)
         String release,
-        @DefaultValue("default") @Size(max = 63) @Pattern(regexp = DNS_1123_LABEL, message = NOT_A_LABEL)
-        String namespace,
-        Path kubeconfig,
         @NotNull @DefaultValue("5m") Duration timeout,
         @DefaultValue("true") boolean waitReady,
         @NotNull @DefaultValue("releases/values-local.yaml") Path valuesLocal,

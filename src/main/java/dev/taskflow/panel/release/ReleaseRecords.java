@@ -16,6 +16,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.taskflow.panel.support.ClusterConnection;
+import dev.taskflow.panel.support.ClusterUnavailableException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,20 +30,21 @@ class ReleaseRecords {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Kubeconfig kubeconfig;
+    private final ClusterConnection cluster;
 
-    ReleaseRecords(Kubeconfig kubeconfig) {
-        this.kubeconfig = kubeconfig;
+    ReleaseRecords(ClusterConnection cluster) {
+        this.cluster = cluster;
     }
 
     /** Every stored revision of the release, oldest first. */
     List<ReleaseRecord> all(String release, String namespace) {
-        try (KubernetesClient client = kubeconfig.client("history")) {
+        try {
+            KubernetesClient client = cluster.client();
             return client.secrets().inNamespace(namespace).withLabel("owner", "helm").withLabel("name", release)
                     .list().getItems().stream().map(ReleaseRecords::decode)
                     .sorted(Comparator.comparingInt(ReleaseRecord::revision)).toList();
         }
-        catch (ReleaseOperationException ex) {
+        catch (ClusterUnavailableException ex) {
             throw ex;
         }
         catch (RuntimeException ex) {

@@ -24,6 +24,8 @@ import dev.taskflow.panel.pipeline.ConflictException;
 import dev.taskflow.panel.pipeline.InvalidRequestException;
 import dev.taskflow.panel.pipeline.PipelineProperties;
 import dev.taskflow.panel.pipeline.Workspace;
+import dev.taskflow.panel.support.ClusterConnection;
+import dev.taskflow.panel.support.ClusterUnavailableException;
 import dev.taskflow.panel.support.SecretMasker;
 
 import org.springframework.stereotype.Service;
@@ -58,7 +60,7 @@ public class ReleaseService {
 
     private final ReleaseAudit audit;
 
-    private final Kubeconfig kubeconfig;
+    private final ClusterConnection cluster;
 
     private final InstallTimeSecrets secrets;
 
@@ -67,7 +69,7 @@ public class ReleaseService {
     private final ReentrantLock operations = new ReentrantLock();
 
     ReleaseService(ReleaseProperties properties, PipelineProperties pipeline, Workspace workspace, EmbeddedHelm helm,
-            ReleaseRecords records, ReleaseAudit audit, Kubeconfig kubeconfig, InstallTimeSecrets secrets,
+            ReleaseRecords records, ReleaseAudit audit, ClusterConnection cluster, InstallTimeSecrets secrets,
             SecretMasker masker) {
         this.properties = properties;
         this.pipeline = pipeline;
@@ -75,7 +77,7 @@ public class ReleaseService {
         this.helm = helm;
         this.records = records;
         this.audit = audit;
-        this.kubeconfig = kubeconfig;
+        this.cluster = cluster;
         this.secrets = secrets;
         this.masker = masker;
     }
@@ -85,7 +87,7 @@ public class ReleaseService {
     }
 
     public String namespace() {
-        return properties.namespace();
+        return cluster.namespace();
     }
 
     /** The configured chart folder, once it is known to be inside an allowed folder and to hold a chart. */
@@ -126,7 +128,7 @@ public class ReleaseService {
     public RenderedRelease render(String plan, String extraValues, List<String> sets) {
         List<SetPair> pairs = SetPair.parseAll(sets == null ? List.of() : sets);
         List<Path> values = valuesFiles(plan, extraValues, true);
-        String rendered = helm.template(chart(), properties.release(), properties.namespace(), values, pairs);
+        String rendered = helm.template(chart(), properties.release(), cluster.namespace(), values, pairs);
         return new RenderedRelease(chart().toString(), values.stream().map(path -> path.getFileName().toString())
                 .toList(), pairs.stream().map(SetPair::key).toList(), RenderedManifests.parse(rendered, masker));
     }
@@ -151,7 +153,7 @@ public class ReleaseService {
             writeValuesYaml(secretValues, values, "Secret values for a scan; deleted right after.");
             List<Path> files = new ArrayList<>(valuesFiles(plan, null, false));
             files.add(values);
-            rendered = helm.template(chart(), properties.release(), properties.namespace(), files, List.of());
+            rendered = helm.template(chart(), properties.release(), cluster.namespace(), files, List.of());
         }
         finally {
             deleteQuietly(folder);
@@ -213,7 +215,7 @@ public class ReleaseService {
     /** Installs the plan's release, waiting up to {@code timeout} (the configured one when {@code null}). */
     public ReleaseStatus install(String plan, java.time.Duration timeout) {
         return exclusively("install", () -> {
-            EmbeddedHelm.Location at = location("install");
+            EmbeddedHelm.Location at = location();
             EmbeddedHelm.Inputs inputs = inputs(plan, List.of(), "Install by the TaskFlow panel");
             if (timeout != null) {
                 inputs = new EmbeddedHelm.Inputs(inputs.valuesFiles(), inputs.sets(), inputs.description(),
@@ -230,7 +232,7 @@ public class ReleaseService {
     public ReleaseStatus upgrade(String plan, List<String> sets) {
         List<SetPair> pairs = SetPair.parseAll(sets == null ? List.of() : sets);
         return exclusively("upgrade", () -> {
-            EmbeddedHelm.Location at = location("upgrade");
+            EmbeddedHelm.Location at = location();
             String description = pairs.isEmpty() ? "Upgrade by the TaskFlow panel"
                     : "Upgrade by the TaskFlow panel: --set " + String.join(", ", pairs.stream().map(SetPair::key)
                             .toList());
@@ -247,7 +249,7 @@ public class ReleaseService {
      */
     public ReleaseStatus rollback(int revision) {
         return exclusively("rollback", () -> {
-            EmbeddedHelm.Location at = location("rollback");
+            EmbeddedHelm.Location at = location();
             ReleaseRecord target = records.revision(at.release(), at.namespace(), revision);
             Path folder = privateTemporaryFolder();
             try {
@@ -267,7 +269,7 @@ public class ReleaseService {
 
     public String uninstall() {
         return exclusively("uninstall", () -> {
-            EmbeddedHelm.Location at = location("uninstall");
+            EmbeddedHelm.Location at = location();
             String said = masker.mask(helm.uninstall(at));
             audit.record(at.namespace(), at.release(), new ReleaseAudit.Entry(0, "uninstall", ReleaseAudit.actor(),
                     Instant.now(), "uninstalled"));
@@ -277,11 +279,11 @@ public class ReleaseService {
 
     /** Runs the chart's test hooks ({@code helm test}). */
     public ReleaseStatus test() {
-        return helm.test(location("test"), properties.timeout());
+        return helm.test(location(), properties.timeout());
     }
 
     public ReleaseStatus status() {
-        return helm.status(location("status"));
+        return helm.status(location());
     }
 
     /** The release with its history; when the cluster cannot be asked, the reason instead. */
@@ -289,11 +291,11 @@ public class ReleaseService {
         EmbeddedHelm.Location at;
         List<ReleaseRecord> stored;
         try {
-            at = location("history");
+            at = location();
             stored = records.all(at.release(), at.namespace());
         }
-        catch (ReleaseOperationException ex) {
-            return new ReleaseOverview(properties.release(), properties.namespace(), false, null, List.of(),
+        catch (ReleaseOperationException | ClusterUnavailableException ex) {
+            return new ReleaseOverview(properties.release(), cluster.namespace(), false, null, List.of(),
                     ex.getMessage());
         }
         if (stored.isEmpty()) {
@@ -319,12 +321,12 @@ public class ReleaseService {
 
     /** The manifest Helm applied for a revision, masked. */
     public List<Manifest> manifest(int revision) {
-        EmbeddedHelm.Location at = location("history");
+        EmbeddedHelm.Location at = location();
         return RenderedManifests.parse(records.revision(at.release(), at.namespace(), revision).manifest(), masker);
     }
 
     public ManifestDiff diff(int from, int to) {
-        EmbeddedHelm.Location at = location("history");
+        EmbeddedHelm.Location at = location();
         List<ReleaseRecord> stored = records.all(at.release(), at.namespace());
         ReleaseRecord older = find(stored, from);
         ReleaseRecord newer = find(stored, to);
@@ -384,9 +386,8 @@ public class ReleaseService {
                 properties.timeout());
     }
 
-    private EmbeddedHelm.Location location(String operation) {
-        return new EmbeddedHelm.Location(properties.release(), properties.namespace(),
-                kubeconfig.requirePath(operation));
+    private EmbeddedHelm.Location location() {
+        return new EmbeddedHelm.Location(properties.release(), cluster.namespace(), cluster.requireKubeconfig());
     }
 
     private Path valuesLocalPath() {

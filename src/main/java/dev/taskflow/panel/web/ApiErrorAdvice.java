@@ -1,6 +1,7 @@
 package dev.taskflow.panel.web;
 
 import dev.taskflow.panel.pipeline.ConflictException;
+import dev.taskflow.panel.support.ClusterUnavailableException;
 import dev.taskflow.panel.pipeline.InvalidRequestException;
 import dev.taskflow.panel.pipeline.PlanElementNotFoundException;
 import org.springframework.core.Ordered;
@@ -34,6 +35,11 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException ex) {
         return problem(HttpStatus.CONFLICT, "Not possible now", ex.getMessage());
+    }
+
+    @ExceptionHandler(ClusterUnavailableException.class)
+    ProblemDetail clusterUnavailable(ClusterUnavailableException ex) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Cluster unavailable", ex.getMessage());
     }
 
     @Override

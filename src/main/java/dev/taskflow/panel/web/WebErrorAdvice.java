@@ -1,6 +1,7 @@
 package dev.taskflow.panel.web;
 
 import dev.taskflow.panel.pipeline.ConflictException;
+import dev.taskflow.panel.support.ClusterUnavailableException;
 import dev.taskflow.panel.pipeline.InvalidRequestException;
 import dev.taskflow.panel.pipeline.PlanElementNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +35,12 @@ class WebErrorAdvice {
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException ex, HttpServletRequest request, HttpServletResponse response) {
         return error(HttpStatus.CONFLICT, ex.getMessage(), request, response);
+    }
+
+    @ExceptionHandler(ClusterUnavailableException.class)
+    ModelAndView clusterUnavailable(ClusterUnavailableException ex, HttpServletRequest request,
+            HttpServletResponse response) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), request, response);
     }
 
     private static ModelAndView error(HttpStatus status, String message, HttpServletRequest request,
