@@ -12,10 +12,8 @@ import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.Release;
 import com.marcnuri.helm.ReleaseHistory;
 import com.marcnuri.helm.UpgradeCommand;
-
-import org.springframework.stereotype.Component;
-
 import dev.taskflow.panel.support.SecretMasker;
+import org.springframework.stereotype.Component;
 
 /**
  * The one place that speaks helm-java. It turns Helm's answers into the panel's records and Helm's errors into a

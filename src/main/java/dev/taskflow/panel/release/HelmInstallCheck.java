@@ -2,12 +2,11 @@ package dev.taskflow.panel.release;
 
 import java.time.Duration;
 
-import org.springframework.boot.convert.DurationStyle;
-import org.springframework.stereotype.Component;
-
 import dev.taskflow.panel.pipeline.Check;
 import dev.taskflow.panel.pipeline.CheckContext;
 import dev.taskflow.panel.pipeline.TaskOutcome;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code helm install --wait} of the plan's release; when it is installed already, an upgrade to the same chart and

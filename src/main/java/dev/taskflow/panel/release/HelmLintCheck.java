@@ -4,7 +4,6 @@ import dev.taskflow.panel.pipeline.Check;
 import dev.taskflow.panel.pipeline.CheckContext;
 import dev.taskflow.panel.pipeline.Evidence;
 import dev.taskflow.panel.pipeline.TaskOutcome;
-
 import org.springframework.stereotype.Component;
 
 /** {@code helm lint} on the shipped chart, with {@code strict: true} counting warnings as failures. */

@@ -2,12 +2,11 @@ package dev.taskflow.panel.release;
 
 import java.util.List;
 
-import org.springframework.stereotype.Component;
-
 import dev.taskflow.panel.pipeline.Check;
 import dev.taskflow.panel.pipeline.CheckContext;
 import dev.taskflow.panel.pipeline.InvalidRequestException;
 import dev.taskflow.panel.pipeline.TaskOutcome;
+import org.springframework.stereotype.Component;
 
 /** Rolls the release back to {@code revision} and proves the manifest is that revision's again. */
 @Component

@@ -6,7 +6,6 @@ import dev.taskflow.panel.pipeline.Check;
 import dev.taskflow.panel.pipeline.CheckContext;
 import dev.taskflow.panel.pipeline.Evidence;
 import dev.taskflow.panel.pipeline.TaskOutcome;
-
 import org.springframework.stereotype.Component;
 
 /** {@code helm template} with install-time secret values, proving no secret lands outside a Secret. */

@@ -2,11 +2,10 @@ package dev.taskflow.panel.release;
 
 import java.util.List;
 
-import org.springframework.stereotype.Component;
-
 import dev.taskflow.panel.pipeline.Check;
 import dev.taskflow.panel.pipeline.CheckContext;
 import dev.taskflow.panel.pipeline.TaskOutcome;
+import org.springframework.stereotype.Component;
 
 /** {@code helm test}: runs the chart's test-connection Pod against the installed release. */
 @Component

@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.stereotype.Component;
-
 import dev.taskflow.panel.pipeline.Check;
 import dev.taskflow.panel.pipeline.CheckContext;
 import dev.taskflow.panel.pipeline.TaskOutcome;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code helm upgrade} with overrides: {@code component} + {@code replicas} become

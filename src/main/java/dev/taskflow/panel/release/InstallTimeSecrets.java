@@ -12,7 +12,6 @@ import java.util.UUID;
 import dev.taskflow.panel.secrets.SecretEntries;
 import dev.taskflow.panel.secrets.SecretsFile;
 import dev.taskflow.panel.secrets.SecretsProperties;
-
 import org.springframework.stereotype.Component;
 
 /** The secret values an install gives the chart, read from {@code secrets.env} through the secrets capability. */

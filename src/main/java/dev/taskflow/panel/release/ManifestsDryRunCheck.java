@@ -7,7 +7,6 @@ import dev.taskflow.panel.pipeline.Check;
 import dev.taskflow.panel.pipeline.CheckContext;
 import dev.taskflow.panel.pipeline.Evidence;
 import dev.taskflow.panel.pipeline.TaskOutcome;
-
 import org.springframework.stereotype.Component;
 
 /**

@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.taskflow.panel.pipeline.Workspace;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.taskflow.panel.pipeline.Workspace;
-
-import org.springframework.stereotype.Component;
 
 /**
  * Who did what to a release through the panel. Helm's records say when and what, not who; the panel adds that for

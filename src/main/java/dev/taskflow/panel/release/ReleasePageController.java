@@ -3,11 +3,9 @@ package dev.taskflow.panel.release;
 import java.util.Arrays;
 import java.util.List;
 
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
-
 import dev.taskflow.panel.pipeline.PlanCatalog;
-
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

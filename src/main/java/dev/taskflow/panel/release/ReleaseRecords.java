@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
+import dev.taskflow.panel.support.ClusterConnection;
+import dev.taskflow.panel.support.ClusterUnavailableException;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.taskflow.panel.support.ClusterConnection;
-import dev.taskflow.panel.support.ClusterUnavailableException;
-import org.springframework.stereotype.Component;
 
 /**
  * Reads the release records Helm keeps in the cluster. Helm 3 stores each revision as a Secret labelled

@@ -17,9 +17,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-
 import dev.taskflow.panel.pipeline.ConflictException;
 import dev.taskflow.panel.pipeline.InvalidRequestException;
 import dev.taskflow.panel.pipeline.PipelineProperties;
@@ -27,8 +24,9 @@ import dev.taskflow.panel.pipeline.Workspace;
 import dev.taskflow.panel.support.ClusterConnection;
 import dev.taskflow.panel.support.ClusterUnavailableException;
 import dev.taskflow.panel.support.SecretMasker;
-
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The release capability's entry point: lint, render, scan, install, upgrade, roll back, diff, test and uninstall the

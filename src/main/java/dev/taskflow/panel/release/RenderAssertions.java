@@ -7,11 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.taskflow.panel.pipeline.InvalidRequestException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
-
-import dev.taskflow.panel.pipeline.InvalidRequestException;
 
 /**
  * What the plans say a rendered chart must be, as named assertions with parameters (the {@code helm-render-assert}

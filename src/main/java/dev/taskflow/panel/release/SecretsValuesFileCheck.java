@@ -4,7 +4,6 @@ import dev.taskflow.panel.pipeline.Check;
 import dev.taskflow.panel.pipeline.CheckContext;
 import dev.taskflow.panel.pipeline.Evidence;
 import dev.taskflow.panel.pipeline.TaskOutcome;
-
 import org.springframework.stereotype.Component;
 
 /** Writes {@code values-local.yaml} from {@code secrets.env}; the evidence holds fingerprints, never values. */

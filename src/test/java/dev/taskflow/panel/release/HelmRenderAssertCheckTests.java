@@ -2,8 +2,6 @@ package dev.taskflow.panel.release;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import dev.taskflow.panel.pipeline.CheckContext;
 import dev.taskflow.panel.pipeline.InvalidRequestException;
 import dev.taskflow.panel.pipeline.Plan;
@@ -11,7 +9,7 @@ import dev.taskflow.panel.pipeline.PlanCatalog;
 import dev.taskflow.panel.pipeline.Task;
 import dev.taskflow.panel.pipeline.TaskOutcome;
 import dev.taskflow.panel.pipeline.TaskStatus;
-
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 

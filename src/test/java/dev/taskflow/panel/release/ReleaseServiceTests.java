@@ -8,14 +8,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.taskflow.panel.pipeline.InvalidRequestException;
+import dev.taskflow.panel.support.SecretMasker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.taskflow.panel.pipeline.InvalidRequestException;
-import dev.taskflow.panel.support.SecretMasker;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;

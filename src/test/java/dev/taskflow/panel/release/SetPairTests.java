@@ -2,9 +2,8 @@ package dev.taskflow.panel.release;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import dev.taskflow.panel.pipeline.InvalidRequestException;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
