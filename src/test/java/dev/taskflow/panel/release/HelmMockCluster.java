@@ -32,6 +32,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -55,6 +56,7 @@ final class HelmMockCluster implements BeforeEachCallback, AfterEachCallback, Au
 
     static final String NAMESPACE = "default";
 
+    /** The version the mock reports; keep it in step with the major and minor given to the server below. */
     static final String KUBERNETES_VERSION = "v1.33.0";
 
     // The mock logs every request at INFO; held here because the JDK keeps loggers only weakly
@@ -176,6 +178,9 @@ final class HelmMockCluster implements BeforeEachCallback, AfterEachCallback, Au
         // plain HTTP: Helm would otherwise need the mock's self-signed certificate or insecure-skip-tls-verify
         server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
                 dispatcher, false);
+        // the mock answers a bare /version itself (0.0 by default); the dispatcher answers it with any query string
+        server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("33")
+                .withGitVersion(KUBERNETES_VERSION).withPlatform("linux/amd64").build());
         server.init();
         try {
             folder = Files.createTempDirectory("helm-mock-cluster-");

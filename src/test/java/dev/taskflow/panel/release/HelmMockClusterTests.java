@@ -43,6 +43,26 @@ class HelmMockClusterTests {
     final HelmMockCluster cluster = new HelmMockCluster();
 
     @Test
+    void writesAKubeconfigForTheMockWithTheDefaultNamespace() throws IOException {
+        String kubeconfig = Files.readString(cluster.kubeconfig());
+
+        assertThat(kubeconfig).contains("server: " + cluster.url(), "current-context: mock", "namespace: default");
+        assertThat(cluster.client().getNamespace()).isEqualTo(NAMESPACE);
+        assertThat(cluster.client().getMasterUrl().toString()).startsWith(cluster.url());
+    }
+
+    @Test
+    void closingStopsTheServerAndDeletesTheKubeconfig() {
+        Path kubeconfig;
+        try (HelmMockCluster standalone = HelmMockCluster.start()) {
+            kubeconfig = standalone.kubeconfig();
+            assertThat(standalone.client().configMaps().list().getItems()).isEmpty();
+        }
+
+        assertThat(kubeconfig).doesNotExist();
+    }
+
+    @Test
     void installsAReleaseWhoseResourcesAndValuesLandInTheCluster() {
         Release release = install().call();
 

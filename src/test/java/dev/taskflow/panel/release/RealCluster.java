@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.VersionInfo;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -114,7 +115,8 @@ final class RealCluster implements ExecutionCondition, ParameterResolver {
         Config quick = new ConfigBuilder(config).withConnectionTimeout(TIMEOUT_MILLIS)
                 .withRequestTimeout(TIMEOUT_MILLIS).withRequestRetryBackoffLimit(0).build();
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(quick).build()) {
-            String version = client.getKubernetesVersion().getGitVersion();
+            VersionInfo info = client.getKubernetesVersion();
+            String version = info.getGitVersion() != null ? info.getGitVersion() : info.getMajor() + "." + info.getMinor();
             return new Probe(Optional.of(new Target(kubeconfig, context, version)), "");
         }
         catch (RuntimeException ex) {
