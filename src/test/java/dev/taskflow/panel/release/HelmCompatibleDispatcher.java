@@ -1,6 +1,8 @@
 package dev.taskflow.panel.release;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -24,9 +27,11 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.internal.SimpleRequest;
 
 /**
- * Puts in front of fabric8's CRUD mock the few API-server behaviours that Helm's Go client needs and the mock leaves
- * out: discovery, a version, JSON content types, typed list kinds and strategic merge patches. Expectations recorded
- * with the server's {@code expect()} and failures queued with {@link #failNext} answer before anything else.
+ * Puts in front of fabric8's CRUD mock the API-server behaviours that Helm's Go client needs and the mock leaves out:
+ * a version, discovery, an OpenAPI index saying fields are validated on the server, JSON content types, Secrets sent
+ * as protobuf, typed list kinds, AlreadyExists conflicts, strategic merge patches and watches over plain HTTP. Each
+ * rule in {@link #answer} says why it exists. Failures queued with {@link #failNext} and expectations recorded with
+ * the server's {@code expect()} answer before any rule.
  */
 final class HelmCompatibleDispatcher extends Dispatcher {
 
@@ -59,7 +64,7 @@ final class HelmCompatibleDispatcher extends Dispatcher {
 
     private static final String JSON = "application/json";
 
-    private static final java.time.Duration WATCH_PAUSE = java.time.Duration.ofMillis(300);
+    private static final Duration WATCH_PAUSE = Duration.ofMillis(300);
 
     private final Map<ServerRequest, Queue<ServerResponse>> expectations;
 
@@ -359,7 +364,8 @@ final class HelmCompatibleDispatcher extends Dispatcher {
     }
 
     // Helm patches typed objects with strategic merge patches, which the mock rejects (415), and the mock's own
-    // merge-patch appends to lists; both are applied here and stored with a plain update
+    // merge patch appends to lists and stores nulls instead of removing fields; both kinds are applied here and
+    // stored with a plain update
     private MockResponse patchAsUpdate(RecordedRequest request) {
         MockResponse current = crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.GET,
                 request.getPath(), request.getHeaders(), new Buffer()));
@@ -367,8 +373,7 @@ final class HelmCompatibleDispatcher extends Dispatcher {
             return withJsonContentType(current);
         }
         boolean strategic = request.getHeader("Content-Type").startsWith("application/strategic-merge-patch+json");
-        JsonNode patched = StrategicMerge.apply(read(text(current)), read(request.getUtf8Body()),
-                strategic);
+        JsonNode patched = StrategicMerge.apply(read(text(current)), read(request.getUtf8Body()), strategic);
         MockResponse updated = crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT,
                 request.getPath(), request.getHeaders(), new Buffer().writeUtf8(Serialization.asJson(patched))));
         return withJsonContentType(updated);
@@ -418,14 +423,14 @@ final class HelmCompatibleDispatcher extends Dispatcher {
 
     // Buffer.readUtf8() empties the buffer; a response that is looked at but left alone must keep its body
     private static String text(MockResponse response) {
-        return new String(response.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
     }
 
     private static JsonNode read(String json) {
         try {
             return Serialization.jsonMapper().readTree(json);
         }
-        catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("The mock received JSON it cannot read: " + ex.getMessage(), ex);
         }
     }
