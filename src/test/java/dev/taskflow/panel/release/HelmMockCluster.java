@@ -229,10 +229,21 @@ final class HelmMockCluster implements BeforeEachCallback, AfterEachCallback, Au
         List<ReplicaSet> owned = client.apps().replicaSets().inNamespace(namespace).list().getItems().stream()
                 .filter(set -> isOwnedBy(set, deployment))
                 .toList();
-        boolean current = owned.stream()
-                .anyMatch(set -> set.getSpec().getTemplate().equals(deployment.getSpec().getTemplate()));
-        if (!current) {
+        java.util.Optional<ReplicaSet> current = owned.stream()
+                .filter(set -> set.getSpec().getTemplate().equals(deployment.getSpec().getTemplate())).findFirst();
+        if (current.isEmpty()) {
             client.apps().replicaSets().inNamespace(namespace).resource(replicaSetFor(deployment, replicas)).create();
+        }
+        else if (!Integer.valueOf(replicas).equals(current.get().getStatus().getReadyReplicas())) {
+            // a scaled Deployment keeps its ReplicaSet, which then has the new number of ready pods; the update
+            // raises its generation, and Helm waits until the status says that generation was observed
+            ReplicaSet scaled = client.apps().replicaSets().inNamespace(namespace)
+                    .resource(replicaSetFor(deployment, replicas)).update();
+            client.apps().replicaSets().inNamespace(namespace).withName(scaled.getMetadata().getName())
+                    .editStatus(live -> {
+                        live.getStatus().setObservedGeneration(live.getMetadata().getGeneration());
+                        return live;
+                    });
         }
         client.apps().deployments().inNamespace(namespace).withName(deployment.getMetadata().getName())
                 .editStatus(live -> {
@@ -251,8 +262,10 @@ final class HelmMockCluster implements BeforeEachCallback, AfterEachCallback, Au
 
     // Helm finds a Deployment's new ReplicaSet by controller owner and by a template equal to the Deployment's
     private static ReplicaSet replicaSetFor(Deployment deployment, int replicas) {
+        // the owner's uid in the name: a reinstalled Deployment must not collide with its predecessor's ReplicaSet
         String name = deployment.getMetadata().getName() + "-"
-                + Integer.toHexString(deployment.getSpec().getTemplate().hashCode());
+                + Integer.toHexString(deployment.getSpec().getTemplate().hashCode()) + "-"
+                + deployment.getMetadata().getUid().substring(deployment.getMetadata().getUid().length() - 5);
         return new ReplicaSetBuilder()
                 .withNewMetadata().withName(name).withLabels(deployment.getSpec().getTemplate().getMetadata()
                         .getLabels())
