@@ -1,5 +1,10 @@
 package dev.taskflow.panel.prerequisites;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.taskflow.panel.support.ClusterConnection;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,6 +15,12 @@ import org.springframework.stereotype.Component;
 /** The current kube context from the kubeconfig, and whether its API server answers. */
 @Component
 class KubeContext {
+
+    private final ClusterConnection cluster;
+
+    KubeContext(ClusterConnection cluster) {
+        this.cluster = cluster;
+    }
 
     /**
      * @param context   the current context's name, or {@code null} when there is no kubeconfig context
@@ -27,10 +38,14 @@ class KubeContext {
     Report probe() {
         Config config;
         try {
-            config = new ConfigBuilder(Config.autoConfigure(null)).withConnectionTimeout(2000).withRequestTimeout(3000)
+            Path kubeconfig = cluster.kubeconfig();
+            Config base = Files.isRegularFile(kubeconfig)
+                    ? Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString())
+                    : Config.autoConfigure(null);
+            config = new ConfigBuilder(base).withConnectionTimeout(2000).withRequestTimeout(3000)
                     .withRequestRetryBackoffLimit(0).build();
         }
-        catch (RuntimeException ex) {
+        catch (IOException | RuntimeException ex) {
             return new Report(null, null, null, "The kubeconfig cannot be read (" + ex.getMessage() + "). Fix it or "
                     + "set KUBECONFIG to a good one.");
         }
