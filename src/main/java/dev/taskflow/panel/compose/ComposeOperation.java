@@ -3,6 +3,9 @@ package dev.taskflow.panel.compose;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * What an up or down did.
@@ -23,7 +26,16 @@ public record ComposeOperation(String action, String tool, String command, Strin
         services = List.copyOf(services);
     }
 
+    @JsonProperty
     public long durationMs() {
         return duration.toMillis();
+    }
+
+    /** Per service, milliseconds from the command's start until it was first seen healthy. */
+    @JsonProperty
+    public Map<String, Long> timeToHealthyMs() {
+        Map<String, Long> millis = new TreeMap<>();
+        timeToHealthy.forEach((service, time) -> millis.put(service, time.toMillis()));
+        return millis;
     }
 }

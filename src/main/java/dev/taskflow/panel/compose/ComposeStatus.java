@@ -2,6 +2,8 @@ package dev.taskflow.panel.compose;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The stack as it stands now.
  *
@@ -17,11 +19,13 @@ public record ComposeStatus(String project, String file, List<ServiceStatus> ser
     }
 
     /** Every service is up (and there is at least one). */
+    @JsonProperty
     public boolean healthy() {
         return !services.isEmpty() && services.stream().allMatch(ServiceStatus::ready);
     }
 
     /** One word for the whole stack: down, healthy, failing or starting. */
+    @JsonProperty
     public String condition() {
         if (services.isEmpty()) {
             return "down";

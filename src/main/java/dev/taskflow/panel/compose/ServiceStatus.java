@@ -3,6 +3,8 @@ package dev.taskflow.panel.compose;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One compose service as its container stands now.
  *
@@ -23,6 +25,7 @@ public record ServiceStatus(String service, String container, String state, Stri
     }
 
     /** Running, and healthy when it has a health check: what "up" means for the stack. */
+    @JsonProperty
     public boolean ready() {
         return "running".equals(state) && ("healthy".equals(health) || "none".equals(health));
     }
@@ -33,6 +36,7 @@ public record ServiceStatus(String service, String container, String state, Stri
     }
 
     /** One word for the page's colours: healthy, running, starting, unhealthy, exited … */
+    @JsonProperty
     public String condition() {
         if (!"running".equals(state)) {
             return state;
