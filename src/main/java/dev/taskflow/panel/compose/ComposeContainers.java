@@ -119,6 +119,49 @@ class ComposeContainers {
         }
     }
 
+    /** What a program run inside a service's container printed and how it ended. */
+    record ExecResult(long exitCode, String output) {
+    }
+
+    /**
+     * Runs a program (an argument list, never a shell string) inside a service's running container.
+     * @return empty when the service has no running container
+     */
+    Optional<ExecResult> exec(String project, String service, List<String> command, Duration timeout) {
+        List<Container> running = engine(() -> client.listContainersCmd()
+                .withLabelFilter(Map.of(PROJECT_LABEL, project, SERVICE_LABEL, service)).exec());
+        if (running.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(engine(() -> {
+            String id = client.execCreateCmd(running.getFirst().getId()).withCmd(command.toArray(String[]::new))
+                    .withAttachStdout(true).withAttachStderr(true).exec().getId();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(Frame frame) {
+                    synchronized (bytes) {
+                        bytes.writeBytes(frame.getPayload());
+                    }
+                }
+            };
+            try {
+                client.execStartCmd(id).exec(callback);
+                boolean finished = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                Long exitCode = client.inspectExecCmd(id).exec().getExitCodeLong();
+                synchronized (bytes) {
+                    String output = bytes.toString(StandardCharsets.UTF_8).strip();
+                    return new ExecResult(!finished || exitCode == null ? -1 : exitCode,
+                            finished ? output : output + " (still running after " + timeout + ")");
+                }
+            }
+            catch (com.github.dockerjava.api.exception.DockerException ex) {
+                // The runtime refuses to start a program the image does not have ("executable file not found").
+                return new ExecResult(127, ex.getMessage() == null ? ex.toString() : ex.getMessage().strip());
+            }
+        }));
+    }
+
     private ServiceStatus status(String service, Container container) {
         InspectContainerResponse inspected;
         try {

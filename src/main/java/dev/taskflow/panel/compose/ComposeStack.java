@@ -45,6 +45,13 @@ public class ComposeStack {
 
     private static final Pattern PORT_IN_USE = Pattern.compile("(?:Bind for|listen tcp[46]?) (\\S*?):(\\d+)");
 
+    private static final Pattern CONTAINER_PORT = Pattern.compile("->(\\d+)/");
+
+    private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(20);
+
+    /** HTTP clients an image may have, in the order they are tried; each exits non-zero when the call fails. */
+    private static final Map<String, List<String>> HTTP_CLIENTS = orderedClients();
+
     private final ComposeProperties properties;
 
     private final PipelineProperties pipeline;
@@ -193,6 +200,42 @@ public class ComposeStack {
                 .orElseThrow(() -> new PlanElementNotFoundException("compose service", service,
                         containers.services(project()).stream().map(ServiceStatus::service).toList()))
                 .stream().map(this::mask).toList();
+    }
+
+    /**
+     * Calls {@code url} from inside a service's container, with the first HTTP client its image has (wget, curl,
+     * python3, node): proof that the services reach each other by name on the stack's network.
+     */
+    public InNetworkProbe reach(String fromService, String url) {
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, List<String>> client : HTTP_CLIENTS.entrySet()) {
+            List<String> command = new ArrayList<>(client.getValue());
+            command.add(url);
+            ComposeContainers.ExecResult result = containers.exec(project(), fromService, command, EXEC_TIMEOUT)
+                    .orElseThrow(() -> new ComposeException(ComposeException.Reason.SERVICE_FAILED, "Service '"
+                            + fromService + "' has no running container to call " + url + " from: bring the stack "
+                            + "up first."));
+            if (result.exitCode() == 126 || result.exitCode() == 127) {
+                missing.add(client.getKey());
+                continue;
+            }
+            String output = mask(result.output().length() > 400 ? result.output().substring(0, 400) + "…"
+                    : result.output());
+            return new InNetworkProbe(fromService, url, client.getKey(), missing, result.exitCode() == 0, output);
+        }
+        return new InNetworkProbe(fromService, url, null, missing, false, "The image of '" + fromService + "' has "
+                + "none of " + String.join(", ", HTTP_CLIENTS.keySet()) + " to make the call with.");
+    }
+
+    /** The port a service listens on inside the network: the container side of its first published port. */
+    static java.util.OptionalInt containerPort(ServiceStatus service) {
+        for (String port : service.ports()) {
+            Matcher matcher = CONTAINER_PORT.matcher(port);
+            if (matcher.find()) {
+                return java.util.OptionalInt.of(Integer.parseInt(matcher.group(1)));
+            }
+        }
+        return java.util.OptionalInt.empty();
     }
 
     private void exclusive(String action) {
@@ -353,6 +396,18 @@ public class ComposeStack {
 
     private String mask(String text) {
         return masker.mask(text);
+    }
+
+    private static Map<String, List<String>> orderedClients() {
+        Map<String, List<String>> clients = new LinkedHashMap<>();
+        clients.put("wget", List.of("wget", "-q", "-T", "5", "-O", "-"));
+        clients.put("curl", List.of("curl", "-fsS", "--max-time", "5"));
+        clients.put("python3", List.of("python3", "-c", "import sys, urllib.request; "
+                + "print(urllib.request.urlopen(sys.argv[1], timeout=5).read(400).decode(errors='replace'))"));
+        clients.put("node", List.of("node", "-e", "fetch(process.argv[1]).then(async r => { console.log(r.status + ' '"
+                + " + (await r.text()).slice(0, 400)); process.exit(r.ok ? 0 : 1) }).catch(e => { console.error(String(e));"
+                + " process.exit(1) })"));
+        return java.util.Collections.unmodifiableMap(clients);
     }
 
     static String seconds(Duration duration) {

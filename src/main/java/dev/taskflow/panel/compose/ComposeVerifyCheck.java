@@ -20,9 +20,10 @@ import dev.taskflow.panel.support.SecretMasker;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code compose-verify} (todo-app T027): the compose stack is healthy, and through the registered {@code compose}
- * target the backend's health path answers 200 and the frontend's root page answers 200. With {@code up: "true"} a
- * stack that is not healthy is brought up first.
+ * {@code compose-verify} (todo-app T027): the compose stack is healthy; through the registered {@code compose}
+ * target the backend's health path answers 200 and the frontend's root page answers 200; and from inside the
+ * frontend's container the backend answers by service name (unless {@code inNetwork: "false"}). With
+ * {@code up: "true"} a stack that is not healthy is brought up first.
  */
 @Component
 class ComposeVerifyCheck implements Check {
@@ -54,8 +55,9 @@ class ComposeVerifyCheck implements Check {
     @Override
     public TaskOutcome run(CheckContext context) throws InterruptedException {
         List<Evidence> evidence = new ArrayList<>();
+        ComposeStatus status;
         try {
-            ComposeStatus status = stack.status();
+            status = stack.status();
             if (!status.healthy() && Boolean.parseBoolean(context.parameter("up", "false"))) {
                 context.report("The stack is " + status.condition() + ": bringing it up first.");
                 evidence.addAll(ComposeEvidence.of(stack.up(Boolean.parseBoolean(context.parameter("build", "true")),
@@ -81,17 +83,17 @@ class ComposeVerifyCheck implements Check {
         String backend = get("backend health", health, evidence);
         String frontend = target.frontendUrl() == null ? "no frontend URL to check"
                 : get("frontend root", URI.create(target.frontendUrl() + "/"), evidence);
-        boolean passed = backend == null && frontend == null;
-        if (passed) {
-            return TaskOutcome.of(true, "The compose stack is healthy: " + health + " answered 200 and "
-                    + target.frontendUrl() + "/ answered 200.", evidence);
-        }
+        String inNetwork = Boolean.parseBoolean(context.parameter("inNetwork", "true")) ? inNetwork(status, evidence)
+                : null;
         List<String> problems = new ArrayList<>();
-        if (backend != null) {
-            problems.add(backend);
+        for (String problem : new String[] { backend, frontend, inNetwork }) {
+            if (problem != null) {
+                problems.add(problem);
+            }
         }
-        if (frontend != null) {
-            problems.add(frontend);
+        if (problems.isEmpty()) {
+            return TaskOutcome.of(true, "The compose stack is healthy: " + health + " answered 200, "
+                    + target.frontendUrl() + "/ answered 200" + reachedSummary(evidence) + ".", evidence);
         }
         return TaskOutcome.of(false, String.join("; ", problems) + ". Check panel.compose.backend-url / frontend-url "
                 + "against the ports the compose file publishes, and the service's logs on the Compose page.",
@@ -116,6 +118,52 @@ class ComposeVerifyCheck implements Check {
             return what + " " + url + " did not answer (" + ex.getClass().getSimpleName()
                     + (ex.getMessage() == null ? "" : ": " + ex.getMessage()) + ")";
         }
+    }
+
+    /** The frontend calls the backend by service name on the stack's network (T027); {@code null} when it did. */
+    private String inNetwork(ComposeStatus status, List<Evidence> evidence) {
+        ComposeProperties properties = stack.properties();
+        ServiceStatus backend = find(status, properties.backendService());
+        ServiceStatus frontend = find(status, properties.frontendService());
+        if (backend == null || frontend == null) {
+            evidence.add(Evidence.note("frontend to backend inside the stack", "Not checked: the stack has no '"
+                    + (frontend == null ? properties.frontendService() : properties.backendService()) + "' service "
+                    + "(panel.compose.frontend-service / backend-service name them)."));
+            return null;
+        }
+        int port = ComposeStack.containerPort(backend).orElse(properties.backendUrl().getPort() > 0
+                ? properties.backendUrl().getPort() : 80);
+        String url = "http://" + backend.service() + ":" + port + properties.backendHealthPath();
+        InNetworkProbe probe;
+        try {
+            probe = stack.reach(frontend.service(), url);
+        }
+        catch (ComposeException ex) {
+            return ex.getMessage();
+        }
+        evidence.add(new Evidence(Evidence.Kind.COMMAND, "in " + frontend.container() + ": "
+                + (probe.tool() == null ? "no HTTP client" : probe.tool()) + " " + url, probe.output(), Map.of(
+                        "reached", String.valueOf(probe.reached()), "tool", probe.tool() == null ? "none"
+                                : probe.tool(), "missing", String.join(", ", probe.missing()))));
+        if (probe.reached()) {
+            return null;
+        }
+        return probe.tool() == null ? "the frontend's image has no HTTP client (" + String.join(", ", probe.missing())
+                + ") to call " + url + " from inside the stack; pass inNetwork: \"false\" to skip this part"
+                : "the frontend could not reach " + url + " inside the stack (" + probe.tool() + ": "
+                        + probe.output() + "); both services must share a compose network";
+    }
+
+    private static String reachedSummary(List<Evidence> evidence) {
+        return evidence.stream().filter(entry -> "true".equals(entry.values().get("reached"))).findFirst()
+                .map(entry -> ", and the frontend reached the backend by name inside the stack ("
+                        + entry.values().get("tool") + ")")
+                .orElse("");
+    }
+
+    private static ServiceStatus find(ComposeStatus status, String service) {
+        return status.services().stream().filter(candidate -> candidate.service().equals(service)).findFirst()
+                .orElse(null);
     }
 
     private static String describe(ComposeStatus status) {

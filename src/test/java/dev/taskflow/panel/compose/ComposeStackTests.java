@@ -178,6 +178,15 @@ class ComposeStackTests {
                         "GET http://127.0.0.1:" + frontendPort + "/");
         assertThat(verify.evidence()).filteredOn(entry -> entry.kind() == Evidence.Kind.HTTP)
                 .allSatisfy(entry -> assertThat(entry.values()).containsEntry("status", "200"));
+        // the frontend reached the backend by service name; the stand-in image has no wget or curl, but python3
+        assertThat(verify.evidence()).filteredOn(entry -> entry.values().containsKey("reached")).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.title()).isEqualTo("in " + status.services().get(1).container()
+                            + ": python3 http://backend:8000/health");
+                    assertThat(entry.values()).containsEntry("reached", "true").containsEntry("missing", "wget, curl");
+                    assertThat(entry.body()).contains("healthy");
+                });
+        assertThat(verify.summary()).contains("the frontend reached the backend by name inside the stack (python3)");
 
         // down: nothing of the project is left, and the target is gone
         ComposeOperation down = stack.down(true, lines::add);
