@@ -79,12 +79,6 @@ class ComposeContainers {
         return services;
     }
 
-    /** Ids of every container in the project, whatever its state. */
-    List<String> containerIds(String project) {
-        return engine(() -> client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(PROJECT_LABEL, project)).exec()).stream().map(Container::getId).toList();
-    }
-
     /** The last lines a service's container wrote (stdout and stderr together); empty when it has no container. */
     Optional<List<String>> logs(String project, String service, int tail) {
         List<Container> containers = engine(() -> client.listContainersCmd().withShowAll(true)
@@ -204,7 +198,8 @@ class ComposeContainers {
 
     private static String name(Container container) {
         String[] names = container.getNames();
-        return names == null || names.length == 0 ? container.getId().substring(0, 12) : names[0].replaceFirst("^/", "");
+        return names == null || names.length == 0 ? container.getId().substring(0, 12)
+                : names[0].replaceFirst("^/", "");
     }
 
     /** The engine's zero time ("0001-01-01T00:00:00Z") means "never started". */

@@ -28,6 +28,8 @@ class ComposePageController {
             "text-bg-danger", "restarting", "text-bg-warning", "created", "text-bg-secondary", "failing",
             "text-bg-danger", "down", "text-bg-secondary");
 
+    private static final String FRAGMENTS = ComposeEventStreams.FRAGMENTS;
+
     private final ComposeStack stack;
 
     private final ComposeOperations operations;
@@ -94,8 +96,6 @@ class ComposePageController {
         model.addAttribute("lines", stack.logs(service, tail));
         return FRAGMENTS + " :: logs";
     }
-
-    private static final String FRAGMENTS = ComposeEventStreams.FRAGMENTS;
 
     private void services(Model model) {
         model.addAttribute("conditionCss", CONDITION_CSS);

@@ -33,7 +33,8 @@ import org.springframework.validation.annotation.Validated;
 public record ComposeProperties(Path file,
         @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]*", message = "must be lower-case letters, digits, '-' and '_' "
                 + "(compose's own rule for project names)") @DefaultValue("taskflow") String projectName,
-        Path envFile, @NotNull @DefaultValue("5m") Duration upTimeout, @NotNull @DefaultValue("2m") Duration downTimeout,
+        Path envFile, @NotNull @DefaultValue("5m") Duration upTimeout,
+        @NotNull @DefaultValue("2m") Duration downTimeout,
         @NotNull @DefaultValue("http://localhost:8000") URI backendUrl,
         @NotNull @DefaultValue("http://localhost:3000") URI frontendUrl,
         @NotBlank @DefaultValue("backend") String backendService,

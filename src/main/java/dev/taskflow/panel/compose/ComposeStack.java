@@ -335,7 +335,8 @@ public class ComposeStack {
         throw new ComposeException(ComposeException.Reason.TIMEOUT, "The stack was not healthy within "
                 + properties.upTimeout() + ": " + (services.isEmpty() ? "no container of project '" + project()
                         + "' is there" : "still waiting for " + String.join(", ", waiting)) + ". Look at the "
-                + "services' logs on the Compose page; raise panel.compose.up-timeout when they are just slow to start.");
+                + "services' logs on the Compose page; raise panel.compose.up-timeout when they are just slow to "
+                + "start.");
     }
 
     private ComposeException serviceFailure(List<ServiceStatus> failed) {
@@ -404,9 +405,9 @@ public class ComposeStack {
         clients.put("curl", List.of("curl", "-fsS", "--max-time", "5"));
         clients.put("python3", List.of("python3", "-c", "import sys, urllib.request; "
                 + "print(urllib.request.urlopen(sys.argv[1], timeout=5).read(400).decode(errors='replace'))"));
-        clients.put("node", List.of("node", "-e", "fetch(process.argv[1]).then(async r => { console.log(r.status + ' '"
-                + " + (await r.text()).slice(0, 400)); process.exit(r.ok ? 0 : 1) }).catch(e => { console.error(String(e));"
-                + " process.exit(1) })"));
+        clients.put("node", List.of("node", "-e", "fetch(process.argv[1]).then(async r => { console.log(r.status"
+                + " + ' ' + (await r.text()).slice(0, 400)); process.exit(r.ok ? 0 : 1) })"
+                + ".catch(e => { console.error(String(e)); process.exit(1) })"));
         return java.util.Collections.unmodifiableMap(clients);
     }
 

@@ -68,7 +68,7 @@ record ComposeTool(String program, List<String> prefix, String version) {
         }
     }
 
-    /** The first version number in the first line: "Docker Compose version v2.29.1", "docker-compose version 1.29.2, …". */
+    /** The first version number of the first line ("Docker Compose version v2.29.1" → 2.29.1). */
     private static String version(String output) {
         String first = output.lines().findFirst().orElse("");
         Matcher matcher = VERSION.matcher(first);

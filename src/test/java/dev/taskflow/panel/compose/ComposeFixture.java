@@ -86,7 +86,8 @@ final class ComposeFixture {
         ComposeProperties properties = new ComposeProperties(composeFile, project, envFile, upTimeout,
                 Duration.ofMinutes(1), backendUrl, frontendUrl, "backend", "frontend", "/health", 20);
         Path root = composeFile.getParent();
-        PipelineProperties pipeline = new PipelineProperties(root.resolve("workspace"), root, 4, Duration.ofMinutes(15));
+        PipelineProperties pipeline = new PipelineProperties(root.resolve("workspace"), root, 4,
+                Duration.ofMinutes(15));
         SecretsProperties secrets = new SecretsProperties(root.resolve("no-secrets.env"), root, Duration.ofSeconds(5),
                 null, null, List.of("CORS_ORIGINS"), null);
         ProcessRunner runner = new ProcessRunner(new ToolsProperties(searchPath, Duration.ofSeconds(30), 40));
