@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 import com.marcnuri.helm.Helm;
@@ -60,14 +63,8 @@ class EmbeddedHelm {
     ReleaseStatus install(Path chart, Location at, Inputs inputs) {
         InstallCommand command = new Helm(chart).install().withName(at.release()).withNamespace(at.namespace())
                 .createNamespace().withKubeConfig(at.kubeconfig()).disableOpenApiValidation();
-        inputs.valuesFiles().forEach(command::withValuesFile);
-        inputs.sets().forEach(pair -> command.set(pair.key(), pair.value()));
-        if (inputs.description() != null) {
-            command.withDescription(inputs.description());
-        }
-        if (inputs.waitReady()) {
-            command.waitReady().withTimeout(seconds(inputs.timeout()));
-        }
+        apply(inputs, command::withValuesFile, command::set, command::withDescription,
+                seconds -> command.waitReady().withTimeout(seconds));
         return status(call("install", at, command::call));
     }
 
@@ -80,15 +77,22 @@ class EmbeddedHelm {
         else {
             command.resetValues();
         }
-        inputs.valuesFiles().forEach(command::withValuesFile);
-        inputs.sets().forEach(pair -> command.set(pair.key(), pair.value()));
+        apply(inputs, command::withValuesFile, command::set, command::withDescription,
+                seconds -> command.waitReady().withTimeout(seconds));
+        return status(call("upgrade", at, command::call));
+    }
+
+    /** Install and upgrade take the same inputs, but helm-java gives their commands no common type. */
+    private static void apply(Inputs inputs, Consumer<Path> valuesFile, BiConsumer<String, Object> set,
+            Consumer<String> description, IntConsumer waitFor) {
+        inputs.valuesFiles().forEach(valuesFile);
+        inputs.sets().forEach(pair -> set.accept(pair.key(), pair.value()));
         if (inputs.description() != null) {
-            command.withDescription(inputs.description());
+            description.accept(inputs.description());
         }
         if (inputs.waitReady()) {
-            command.waitReady().withTimeout(seconds(inputs.timeout()));
+            waitFor.accept(seconds(inputs.timeout()));
         }
-        return status(call("upgrade", at, command::call));
     }
 
     ReleaseStatus status(Location at) {
