@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class KubernetesLogs {
 
+    /** Reads are tried this often when the connection fails under them. */
+    private static final int CONNECTION_ATTEMPTS = 3;
+
     private final ClusterConnection connection;
 
     private final AtomicInteger openLogStreams = new AtomicInteger();
@@ -148,10 +151,22 @@ class KubernetesLogs {
         }
     }
 
-    /** Turns the client's failures into messages that say what to do. */
+    /**
+     * Turns the client's failures into messages that say what to do. A read that fails on the connection (a pooled
+     * connection the server had just closed) is tried again (three times in all) before the API server counts as unreachable.
+     */
     <T> T call(Supplier<T> action) {
         try {
-            return action.get();
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return action.get();
+                }
+                catch (KubernetesClientException ex) {
+                    if (ex.getCode() > 0 || attempt == CONNECTION_ATTEMPTS) {
+                        throw ex;
+                    }
+                }
+            }
         }
         catch (KubernetesClientException ex) {
             String server = masterUrl();
