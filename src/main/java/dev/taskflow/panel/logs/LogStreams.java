@@ -100,13 +100,28 @@ public class LogStreams {
             labels = labels(request.plan(), request.component());
             logs.requireNamespace();
         }
-        Entry entry = acquire(request, lastEventId, pod, labels);
+        Entry entry = acquire(request, lastEventId);
         ViewerDelivery viewer = new ViewerDelivery(sinkForEpoch.apply(entry.stream.epoch()), properties.clientBuffer(),
                 properties.heartbeat(), viewers);
         List<LogLine> replay = entry.stream.join(viewer, lastEventId);
         Viewing viewing = new Viewing(this, entry, viewer);
         viewer.onGone(viewing::close);
         viewer.start(replay);
+        // started after the first viewer joined, so it sees every line from the first on
+        if (entry.started.compareAndSet(false, true)) {
+            try {
+                if (pod != null) {
+                    entry.follower.startPod(pod);
+                }
+                else {
+                    entry.follower.startComponent(labels);
+                }
+            }
+            catch (RuntimeException ex) {
+                viewing.close();
+                throw ex;
+            }
+        }
         return viewing;
     }
 
@@ -123,44 +138,24 @@ public class LogStreams {
                 request.previous(), request.initContainers());
     }
 
-    private Entry acquire(LogRequest request, String lastEventId, Pod pod, Map<String, String> labels) {
-        Entry entry;
-        synchronized (this) {
-            entry = streams.get(request);
-            // a finished read is not shared with a new browser, which expects a fresh read
-            if (entry != null && entry.stream.hasEnded() && (lastEventId == null || lastEventId.isBlank())) {
-                entry = null;
-            }
-            if (entry != null) {
-                entry.holders++;
-                if (entry.closing != null) {
-                    entry.closing.cancel(false);
-                    entry.closing = null;
-                }
-                return entry;
-            }
-            SharedLogStream stream = new SharedLogStream(masker, properties.replayLines(), properties.maxLineLength());
-            entry = new Entry(request, stream, new PodFollower(logs, request, properties, stream, timer, readers));
-            entry.holders = 1;
-            streams.put(request, entry);
+    private synchronized Entry acquire(LogRequest request, String lastEventId) {
+        Entry entry = streams.get(request);
+        // a finished read is not shared with a new browser, which expects a fresh read
+        if (entry != null && entry.stream.hasEnded() && (lastEventId == null || lastEventId.isBlank())) {
+            entry = null;
         }
-        try {
-            if (pod != null) {
-                entry.follower.startPod(pod);
+        if (entry != null) {
+            entry.holders++;
+            if (entry.closing != null) {
+                entry.closing.cancel(false);
+                entry.closing = null;
             }
-            else {
-                entry.follower.startComponent(labels);
-            }
+            return entry;
         }
-        catch (RuntimeException ex) {
-            synchronized (this) {
-                entry.holders--;
-                streams.remove(request, entry);
-            }
-            entry.follower.stop();
-            entry.stream.close();
-            throw ex;
-        }
+        SharedLogStream stream = new SharedLogStream(masker, properties.replayLines(), properties.maxLineLength());
+        entry = new Entry(request, stream, new PodFollower(logs, request, properties, stream, timer, readers));
+        entry.holders = 1;
+        streams.put(request, entry);
         return entry;
     }
 
@@ -247,6 +242,8 @@ public class LogStreams {
         private int holders;
 
         private ScheduledFuture<?> closing;
+
+        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
         Entry(LogRequest request, SharedLogStream stream, PodFollower follower) {
             this.request = request;

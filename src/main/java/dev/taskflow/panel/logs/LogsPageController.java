@@ -33,11 +33,12 @@ class LogsPageController {
     @GetMapping("/logs")
     String page(@RequestParam(defaultValue = PlanCatalog.DEFAULT_PLAN) String plan,
             @RequestParam(required = false) String component, @RequestParam(required = false) String pod,
-            @RequestParam(required = false) String container, Model model) {
+            @RequestParam(required = false) String container, @RequestParam(required = false) Integer tail,
+            Model model) {
         model.addAttribute("plan", catalog.plan(plan));
         model.addAttribute("planId", plan);
         model.addAttribute("components", properties.components());
-        model.addAttribute("defaultTail", properties.defaultTail());
+        model.addAttribute("defaultTail", tail != null && tail >= 0 ? tail : properties.defaultTail());
         Map<String, List<String>> podsByComponent = new LinkedHashMap<>();
         try {
             for (String each : properties.components()) {

@@ -195,6 +195,20 @@ class LogStreamingFlowTests {
     }
 
     @Test
+    void secretsInLogLinesAreMaskedBeforeTheyLeaveThePanel() throws Exception {
+        cluster.runPod("masked-1", Map.of("app", "other"), "backend");
+        cluster.append("masked-1", "backend", "connecting to postgresql://app:hunter2-s3cret@db.neon.tech/tasks",
+                "Authorization: Bearer sk-live-0123456789abcdef");
+
+        try (SseTestClient.Connection stream = sse.open(url("/api/logs/pods/masked-1"), null)) {
+            List<Event> events = lines(stream.until(event -> event.text().startsWith("Authorization"), WAIT));
+
+            assertThat(events).extracting(Event::text).containsExactly(
+                    "connecting to postgresql://app:••••@db.neon.tech/tasks", "Authorization: Bearer ••••");
+        }
+    }
+
+    @Test
     void unknownPodsContainersAndComponentsAreRefusedWithProblemDetails() throws Exception {
         cluster.runPod("known-1", Map.of("app", "other"), "backend");
 

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The log viewer in headless Chromium, fed by the panel's SSE endpoint from a mock API server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "panel.logs.reconnect-initial=20ms", "panel.logs.reconnect-max=200ms", "panel.logs.heartbeat=200ms" })
+        "panel.logs.reconnect-initial=20ms", "panel.logs.reconnect-max=200ms", "panel.logs.heartbeat=200ms",
+        "panel.logs.client-buffer=200000" })
 @DirtiesContext
 class LogsBrowserTests {
 
@@ -108,9 +109,44 @@ class LogsBrowserTests {
         assertThat(browser.findElements(By.cssSelector("nav a.nav-link"))).isNotEmpty();
     }
 
+    @Test
+    void aHundredThousandLinesKeepTheViewerResponsive() {
+        cluster.runPod("busy-1", Map.of("app", "taskflow", "component", "frontend"), "frontend");
+        cluster.append("busy-1", "frontend", java.util.stream.IntStream.rangeClosed(1, 100_000)
+                .mapToObj(i -> "GET /api/v1/tasks/" + i + " 200 " + (i % 1000 == 0 ? "slow" : "fast"))
+                .toArray(String[]::new));
+        WebDriver browser = chromium.browser();
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.ignoring(StaleElementReferenceException.class);
+
+        browser.get(url("/logs?pod=busy-1&tail=100000"));
+        wait.until(driver -> lineTexts(driver).stream().anyMatch(text -> text.contains("/tasks/100000 ")));
+
+        // only the rows in view are in the page, however many lines are loaded
+        assertThat(browser.findElements(By.cssSelector("#log-rows .log-row")).size()).isLessThan(200);
+        assertThat(browser.findElement(By.id("log-count")).getText()).matches("1000\\d\\d lines");
+        long filterStarted = System.nanoTime();
+        browser.findElement(By.id("log-filter")).sendKeys("slow");
+        wait.until(driver -> driver.findElement(By.id("log-count")).getText().startsWith("100 of "));
+        assertThat(Duration.ofNanos(System.nanoTime() - filterStarted)).isLessThan(Duration.ofSeconds(5));
+        // a frame is drawn promptly while all of it is held: the page is not busy
+        Object frameMillis = page.executeAsyncScript("""
+                var done = arguments[arguments.length - 1], start = performance.now();
+                requestAnimationFrame(function () { done(performance.now() - start); });""");
+        assertThat(((Number) frameMillis).doubleValue()).isLessThan(500);
+        browser.findElement(By.id("log-filter")).clear();
+        browser.findElement(By.id("log-filter")).sendKeys(" ");
+        browser.findElement(By.id("log-filter")).sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
+        wait.until(driver -> !driver.findElement(By.id("log-count")).getText().contains(" of "));
+        page.executeScript("var v = document.getElementById('log-viewport'); v.scrollTop = v.scrollHeight / 2;");
+        wait.until(driver -> lineTexts(driver).stream().anyMatch(text -> text.contains("/tasks/50000 ")));
+        assertThat(browser.findElements(By.cssSelector("#log-rows .log-row")).size()).isLessThan(200);
+    }
+
     private static List<String> lineTexts(WebDriver driver) {
         return driver.findElements(By.cssSelector("#log-rows .log-line")).stream()
-                .map(row -> row.getText().replaceFirst("^view-1/backend\\s*", "")).toList();
+                .map(row -> row.getText().replaceFirst("^[a-z0-9-]+/[a-z]+\\s*", "")).toList();
     }
 
     private String url(String path) {
