@@ -1,6 +1,7 @@
 package dev.taskflow.panel.logs;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -33,12 +34,8 @@ public record LogLine(long id, Kind kind, String pod, String container, Instant 
         END;
 
         public String eventName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
-    }
-
-    LogLine withId(long newId) {
-        return new LogLine(newId, kind, pod, container, time, text);
     }
 
     static LogLine note(Kind kind, String pod, String container, String text) {

@@ -1,5 +1,6 @@
 package dev.taskflow.panel.logs;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,7 @@ public class LogSourceNotFoundException extends ErrorResponseException {
                 + String.join(", ", components) + ".");
     }
 
-    static LogSourceNotFoundException plan(String plan, java.util.Collection<String> plans) {
+    static LogSourceNotFoundException plan(String plan, Collection<String> plans) {
         return new LogSourceNotFoundException("There is no plan " + plan + ": choose one of "
                 + String.join(", ", plans) + ".");
     }

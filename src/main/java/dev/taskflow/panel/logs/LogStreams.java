@@ -1,5 +1,6 @@
 package dev.taskflow.panel.logs;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -91,7 +93,7 @@ public class LogStreams {
         if (request.pod() != null) {
             pod = logs.pod(request.pod());
             if (request.container() != null && PodFollower.containersToRead(pod, request).isEmpty()) {
-                List<String> all = new java.util.ArrayList<>(PodFollower.names(pod.getSpec().getContainers()));
+                List<String> all = new ArrayList<>(PodFollower.names(pod.getSpec().getContainers()));
                 all.addAll(PodFollower.names(pod.getSpec().getInitContainers()));
                 throw LogSourceNotFoundException.container(request.container(), request.pod(), all);
             }
@@ -219,10 +221,6 @@ public class LogStreams {
             this.viewer = viewer;
         }
 
-        SharedLogStream stream() {
-            return entry.stream;
-        }
-
         void close() {
             if (closed.getAndIncrement() == 0) {
                 viewer.close();
@@ -243,7 +241,7 @@ public class LogStreams {
 
         private ScheduledFuture<?> closing;
 
-        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean started = new AtomicBoolean();
 
         Entry(LogRequest request, SharedLogStream stream, PodFollower follower) {
             this.request = request;

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -312,7 +314,7 @@ final class PodLogReader {
         if (now.getStatus() == null) {
             return null;
         }
-        for (var statuses : java.util.List.of(now.getStatus().getContainerStatuses(),
+        for (var statuses : List.of(now.getStatus().getContainerStatuses(),
                 now.getStatus().getInitContainerStatuses())) {
             for (ContainerStatus status : statuses) {
                 if (Objects.equals(status.getName(), container)) {
@@ -324,7 +326,7 @@ final class PodLogReader {
     }
 
     private static boolean waiting(String message) {
-        String lower = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
         return lower.contains("waiting to start") || lower.contains("podinitializing")
                 || lower.contains("containercreating");
     }

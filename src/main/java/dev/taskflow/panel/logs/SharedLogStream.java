@@ -119,10 +119,6 @@ final class SharedLogStream {
         return viewers.size();
     }
 
-    synchronized int viewerCount() {
-        return viewers.size();
-    }
-
     synchronized void close() {
         closed = true;
         viewers.clear();

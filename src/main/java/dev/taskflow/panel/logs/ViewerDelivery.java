@@ -124,16 +124,6 @@ final class ViewerDelivery {
         }
     }
 
-    long droppedSoFar() {
-        lock.lock();
-        try {
-            return dropped;
-        }
-        finally {
-            lock.unlock();
-        }
-    }
-
     private void deliver() {
         try {
             for (int from = 0; from < replay.size(); from += BATCH) {
