@@ -92,9 +92,9 @@ public class LogStreams {
         Map<String, String> labels = null;
         if (request.pod() != null) {
             pod = logs.pod(request.pod());
-            if (request.container() != null && PodFollower.containersToRead(pod, request).isEmpty()) {
-                List<String> all = new ArrayList<>(PodFollower.names(pod.getSpec().getContainers()));
-                all.addAll(PodFollower.names(pod.getSpec().getInitContainers()));
+            List<String> all = new ArrayList<>(PodFollower.names(pod.getSpec().getContainers()));
+            all.addAll(PodFollower.names(pod.getSpec().getInitContainers()));
+            if (request.container() != null && !all.contains(request.container())) {
                 throw LogSourceNotFoundException.container(request.container(), request.pod(), all);
             }
         }
