@@ -110,7 +110,8 @@ class ImageBuilder implements Closeable {
             try (OutputStream out = Files.newOutputStream(tar)) {
                 dockerfilePath = BuildContext.write(request.context(), request.dockerfile(), request.ignoreFile(), out);
             }
-            try (InputStream context = Files.newInputStream(tar)) {
+            // A plain file stream: docker-java interrupts its worker at the end, which would close a channel-based one.
+            try (InputStream context = new java.io.BufferedInputStream(new java.io.FileInputStream(tar.toFile()))) {
                 var command = client.buildImageCmd(context)
                         .withDockerfilePath(dockerfilePath)
                         .withTags(new HashSet<>(request.tags()))
@@ -120,7 +121,7 @@ class ImageBuilder implements Closeable {
                 request.buildArgs().forEach(command::withBuildArg);
                 command.exec(stream);
                 long deadline = System.nanoTime() + timeout.toNanos();
-                while (!stream.awaitCompletion(200, TimeUnit.MILLISECONDS)) {
+                while (!stream.done.await(200, TimeUnit.MILLISECONDS)) {
                     if (cancelled.getAsBoolean()) {
                         stream.stop();
                         throw new ImageBuildException(Reason.CANCELLED, "The build was cancelled at step "
@@ -226,7 +227,8 @@ class ImageBuilder implements Closeable {
         String lower = error.toLowerCase(java.util.Locale.ROOT);
         if (keyword.equals("FROM") || lower.contains("pull access denied") || lower.contains("manifest unknown")
                 || (lower.contains("registry") && (lower.contains("lookup") || lower.contains("dial tcp")))) {
-            String image = instruction.length() > 4 ? instruction.substring(4).strip().split("\\s+")[0] : "the base image";
+            String image = instruction.length() > 4
+                    ? resolveArguments(instruction.substring(4).strip().split("\\s+")[0], request) : "the base image";
             return new ImageBuildException(Reason.BASE_IMAGE_UNAVAILABLE, "The base image " + image + " is not on "
                     + "the engine and cannot be pulled (" + error + "): pull it where a registry is reachable "
                     + "(`docker pull " + image + "`), or set the BASE_IMAGE build argument to an image the engine has "
@@ -242,6 +244,31 @@ class ImageBuilder implements Closeable {
         return new ImageBuildException(Reason.STEP_FAILED, "Step " + stream.step + " of " + stream.total
                 + (instruction.isEmpty() ? "" : " (" + instruction + ")") + " failed: " + error + ". Fix it in "
                 + request.dockerfile().getFileName() + " or the app, then build again.", stream.log(), null);
+    }
+
+    /** {@code ${BASE_IMAGE}} as the build will see it: the build argument given, else the Dockerfile's ARG default. */
+    private static String resolveArguments(String text, BuildRequest request) {
+        Map<String, String> values = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(request.dockerfile())) {
+                Matcher arg = Pattern.compile("^\\s*ARG\\s+([A-Za-z_][A-Za-z0-9_]*)=(\\S+)").matcher(line);
+                if (arg.find()) {
+                    values.putIfAbsent(arg.group(1), arg.group(2).replaceAll("^[\"']|[\"']$", ""));
+                }
+            }
+        }
+        catch (IOException ex) {
+            // without the Dockerfile the reference stays as written
+        }
+        values.putAll(request.buildArgs());
+        Matcher reference = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?").matcher(text);
+        StringBuilder resolved = new StringBuilder();
+        while (reference.find()) {
+            reference.appendReplacement(resolved, Matcher.quoteReplacement(values.getOrDefault(reference.group(1),
+                    reference.group())));
+        }
+        reference.appendTail(resolved);
+        return resolved.toString();
     }
 
     /** The image's details, or empty when the engine has none by that reference. */
@@ -525,6 +552,11 @@ class ImageBuilder implements Closeable {
 
         private volatile boolean stopped;
 
+        private volatile boolean completed;
+
+        /** Our own latch: docker-java's timed awaitCompletion closes the stream when the time is up. */
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+
         private final StringBuilder partial = new StringBuilder();
 
         BuildStream(Consumer<BuildProgress> listener) {
@@ -569,24 +601,28 @@ class ImageBuilder implements Closeable {
                 imageId = "sha256:" + text.substring("Successfully built ".length()).strip();
             }
             log.add(text);
-            int percent = total == 0 ? 0 : text.startsWith("Successfully built ") ? 100 : (step - 1) * 100 / total;
+            int percent = imageId != null ? 100 : total == 0 ? 0 : (step - 1) * 100 / total;
             listener.accept(new BuildProgress(step, total, percent, text));
         }
 
         @Override
         public void onError(Throwable throwable) {
-            if (!stopped) {
+            // closing the stream at the end (or on cancel) makes the reader fail; that is no failure of the build
+            if (!stopped && !completed && imageId == null && error == null) {
                 failure = throwable;
             }
+            done.countDown();
             super.onError(throwable);
         }
 
         @Override
         public void onComplete() {
+            completed = true;
             if (!partial.isEmpty()) {
                 line(partial.toString());
                 partial.setLength(0);
             }
+            done.countDown();
             super.onComplete();
         }
 
