@@ -187,7 +187,8 @@ class ImageChecks {
                             result.path().name(), "kube context", result.kubeContext(), "duration ms",
                             String.valueOf(result.durationMs()))));
         }
-        catch (ImageNotBuiltException | ImageDeliveryException | ImageEngineException ex) {
+        catch (ImageNotBuiltException | ImageDeliveryException | ImageEngineException
+                | dev.taskflow.panel.support.ToolNotFoundException ex) {
             return TaskOutcome.failed(ex.getMessage());
         }
     }
