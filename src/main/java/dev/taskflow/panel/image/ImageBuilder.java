@@ -117,7 +117,8 @@ class ImageBuilder implements Closeable {
                         .withTags(new HashSet<>(request.tags()))
                         .withLabels(request.labels())
                         .withPull(false)
-                        .withRemove(true);
+                        .withRemove(true)
+                        .withForcerm(true);
                 request.buildArgs().forEach(command::withBuildArg);
                 command.exec(stream);
                 long deadline = System.nanoTime() + timeout.toNanos();

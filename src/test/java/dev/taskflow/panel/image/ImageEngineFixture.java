@@ -20,7 +20,8 @@ import dev.taskflow.panel.support.LocalBaseImage;
 /**
  * One panel for the image tests (shared by the classes that extend this, so Spring starts it once): an app checkout
  * in git with small contexts, this repository's Dockerfiles, a secrets.env, stand-in minikube and kind on the tool
- * path, and test plans named after what their image shows ({@code clean}, {@code leaky}, {@code root}, {@code smoke}).
+ * path, and test plans named after what their image shows ({@code clean}, {@code leaky}, {@code root}, {@code smoke},
+ * {@code slow}).
  * Images are built from {@code FROM scratch} or the local python stand-in; nothing is pulled.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -63,6 +64,8 @@ abstract class ImageEngineFixture {
         plan(registry, "leaky", "frontend", "leaky", "leaky-run.Dockerfile");
         plan(registry, "root", "backend", "clean", "root.Dockerfile");
         plan(registry, "smoke", "backend", "smoke", "smoke.Dockerfile");
+        plan(registry, "slow", "backend", "clean", "slow.Dockerfile");
+        registry.add("panel.images.plans.slow.backend.build-args.BASE_IMAGE", () -> LocalBaseImage.PYTHON);
         plan(registry, "missing", "backend", "clean", "nothing-here.Dockerfile");
         plan(registry, "outside", "backend", "../outside", "scratch.Dockerfile");
         plan(registry, "badtag", "backend", "clean", "scratch.Dockerfile");
@@ -137,6 +140,11 @@ abstract class ImageEngineFixture {
                 RUN echo "%s" > /tmp/auth && rm /tmp/auth
                 USER 1000
                 """.formatted(AUTH_SECRET));
+        Files.writeString(dockerfiles.resolve("slow.Dockerfile"), """
+                ARG BASE_IMAGE=python:3.11-slim
+                FROM ${BASE_IMAGE}
+                RUN sleep 45 && echo %s
+                """.formatted(RUN));
         Files.writeString(dockerfiles.resolve("smoke.Dockerfile"), """
                 ARG BASE_IMAGE=python:3.11-slim
                 FROM ${BASE_IMAGE}
