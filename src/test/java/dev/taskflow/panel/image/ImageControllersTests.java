@@ -19,6 +19,7 @@ import dev.taskflow.panel.web.Badges;
 import dev.taskflow.panel.web.EventStreams;
 import dev.taskflow.panel.web.FragmentRenderer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
@@ -50,6 +51,9 @@ class ImageControllersTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    FragmentRenderer renderer;
 
     @MockitoBean
     ImageService images;
@@ -141,6 +145,23 @@ class ImageControllersTests {
                 .andExpect(jsonPath("$.budgetMb").value(500))
                 .andExpect(jsonPath("$.layers[0].sizeBytes").value(12_000_000))
                 .andExpect(jsonPath("$.labels['org.opencontainers.image.revision']").value("0123abc"));
+    }
+
+    @Test
+    void theStreamedFragmentsRenderOutsideARequestLikeThePageRendersThem() {
+        ComponentView finished = new ComponentView(BACKEND, REPORT, null, new BuildRecord("taskflow", "backend",
+                BuildRecord.Status.SUCCEEDED, null, null, "sha256:abc", REPORT.tags(), 8, 6, Instant.EPOCH, 2300,
+                List.of()), false, null, null);
+
+        String card = renderer.render("images/fragments", "card", Map.of("planId", "taskflow", "view", finished));
+        String progress = renderer.render("images/fragments", "progress", Map.of("component", "backend", "progress",
+                new BuildProgress(3, 8, 25, "Step 3/8 : RUN pip install")));
+        String line = renderer.render("images/fragments", "line", Map.of("component", "backend", "text", "<b>x</b>"));
+
+        assertThat(card).contains("id=\"image-backend\"").contains("8 steps (6 from cache) in 2.3 s")
+                .contains("action=\"/images/taskflow/backend/build\"");
+        assertThat(progress).contains("id=\"image-backend-progress\"").contains("Step 3 of 8").contains("width: 25%");
+        assertThat(line).contains("data-append-to=\"image-backend-log\"").contains("&lt;b&gt;x&lt;/b&gt;");
     }
 
     @Test
