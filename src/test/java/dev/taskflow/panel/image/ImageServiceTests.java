@@ -159,6 +159,30 @@ class ImageServiceTests extends ImageEngineFixture {
     }
 
     @Test
+    void buildingOnMinikubesEngineTakesItsAddressFromMinikubeDockerEnv() throws Exception {
+        Path tools = java.nio.file.Files.createDirectories(ROOT.resolve("docker-env-tools"));
+        Path minikube = java.nio.file.Files.writeString(tools.resolve("minikube"), """
+                #!/bin/sh
+                [ "$*" = "docker-env --shell none" ] || exit 2
+                echo DOCKER_TLS_VERIFY=1
+                echo DOCKER_HOST=tcp://192.168.49.2:2376
+                echo DOCKER_CERT_PATH=/root/.minikube/certs
+                echo MINIKUBE_ACTIVE_DOCKERD=minikube
+                """);
+        java.nio.file.Files.setPosixFilePermissions(minikube,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        ImageProperties properties = new ImageProperties(ROOT.resolve("app"), ROOT.resolve("repo"), null, null, null,
+                true, ImageProperties.Delivery.AUTO, new ImageProperties.Registry(null, null, null),
+                java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(1));
+        ImageService onMinikube = new ImageService(properties, null, null, new SecretMasker(),
+                new dev.taskflow.panel.support.ProcessRunner(new dev.taskflow.panel.support.ToolsProperties(
+                        tools.toString(), java.time.Duration.ofSeconds(10), 40)));
+
+        assertThat(onMinikube.engine()).isEqualTo(new EngineAddress("tcp://192.168.49.2:2376", true,
+                "/root/.minikube/certs"));
+    }
+
+    @Test
     void onlyBackendAndFrontendAreComponents() {
         assertThatThrownBy(() -> images.component("clean", "database")).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("backend or frontend");
