@@ -92,10 +92,11 @@ abstract class ImageEngineFixture {
         LocalBaseImage.assumeDockerEngine();
     }
 
+    /** Removes this run's images, the registry-tagged copies too (a reference filter would miss those). */
     @AfterAll
     static void removeImages() {
         LocalBaseImage.Outcome listed = LocalBaseImage.run(java.time.Duration.ofSeconds(30), "docker", "images",
-                "--format", "{{.Repository}}:{{.Tag}}", "--filter", "reference=*" + RUN + "*");
+                "--format", "{{.Repository}}:{{.Tag}}");
         for (String reference : listed.output().lines().filter(line -> line.contains(RUN)).toList()) {
             LocalBaseImage.run(java.time.Duration.ofSeconds(30), "docker", "rmi", "-f", reference);
         }
