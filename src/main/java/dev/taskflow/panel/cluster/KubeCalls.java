@@ -22,7 +22,7 @@ final class KubeCalls {
     }
 
     static RuntimeException translate(String what, KubernetesClientException ex) {
-        int code = ex.getCode();
+        int code = code(ex);
         if (code == 403) {
             return new ClusterAccessDeniedException("The cluster refused to " + what + " (403 Forbidden): the "
                     + "kubeconfig's user lacks the RBAC permission. Check it with `kubectl auth can-i` and grant it "
@@ -41,6 +41,17 @@ final class KubeCalls {
         }
         return new IllegalStateException("The cluster answered " + code + " while trying to " + what + ": "
                 + firstLine(ex.getMessage()), ex);
+    }
+
+    /** An exec or port-forward refused at the WebSocket upgrade carries its status in the handshake's response. */
+    static int code(KubernetesClientException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.fabric8.kubernetes.client.http.WebSocketHandshakeException handshake
+                    && handshake.getResponse() != null) {
+                return handshake.getResponse().code();
+            }
+        }
+        return ex.getCode();
     }
 
     static String firstLine(String text) {
