@@ -32,7 +32,7 @@ final class KubeCalls {
             return new PlanElementNotFoundException("cluster object", what + " (404 Not Found)",
                     java.util.List.of("see the Cluster page for what exists"));
         }
-        if (code == 0 || code >= 500) {
+        if (code <= 0 || code >= 500) {
             String reason = ex.getCause() != null && ex.getCause().getMessage() != null ? ex.getCause().getMessage()
                     : ex.getMessage();
             return new ClusterUnavailableException("The API server did not answer while trying to " + what + " ("
