@@ -11,7 +11,11 @@ import dev.taskflow.panel.checks.TargetRegistry;
 import dev.taskflow.panel.pipeline.ConflictException;
 import dev.taskflow.panel.prerequisites.Minikube;
 import dev.taskflow.panel.support.ProcessOutcome;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.LocalPortForward;
 import jakarta.annotation.PreDestroy;
 
@@ -53,7 +57,7 @@ public class ClusterAccess {
         disconnect();
         Service backend = service(app, "backend");
         Service frontend = service(app, "frontend");
-        LocalPortForward backendForward = forward(backend);
+        LocalPortForward backendForward = forward(app, "backend", backend);
         URI backendUrl = URI.create("http://127.0.0.1:" + backendForward.getLocalPort());
         Integer nodePort = frontend.getSpec().getPorts().get(0).getNodePort();
         Optional<String> ip = nodePort == null ? Optional.empty() : minikubeIp();
@@ -64,13 +68,13 @@ public class ClusterAccess {
             frontendVia = "NodePort " + nodePort + " on Minikube's IP " + ip.get();
         }
         else {
-            LocalPortForward frontendForward = forward(frontend);
+            LocalPortForward frontendForward = forward(app, "frontend", frontend);
             frontendUrl = URI.create("http://127.0.0.1:" + frontendForward.getLocalPort());
-            frontendVia = "port-forward to Service " + frontend.getMetadata().getName()
+            frontendVia = "port-forward to a pod of Service " + frontend.getMetadata().getName()
                     + (nodePort == null ? " (it has no node port)" : " (Minikube's IP is not known here)");
         }
-        current = new AccessInfo(backendUrl, frontendUrl, "port-forward to Service " + backend.getMetadata()
-                .getName(), frontendVia, nodePort);
+        current = new AccessInfo(backendUrl, frontendUrl, "port-forward to a pod of Service " + backend
+                .getMetadata().getName(), frontendVia, nodePort);
         targets.register(new Target(TARGET, backendUrl, frontendUrl, "cluster"));
         return current;
     }
@@ -99,11 +103,30 @@ public class ClusterAccess {
                 + ": install the release (helm install) first."));
     }
 
-    private LocalPortForward forward(Service service) {
-        String name = service.getMetadata().getName();
-        int port = service.getSpec().getPorts().get(0).getPort();
-        LocalPortForward forward = KubeCalls.call("port-forward to Service " + name, () -> cluster.client()
-                .services().inNamespace(cluster.namespace()).withName(name).portForward(port));
+    /**
+     * A port-forward to a Ready pod behind the Service, as {@code kubectl port-forward svc/…} does (it, too, picks
+     * one pod); the Service's target port may be a name (the chart's {@code http}), resolved in the pod's spec.
+     */
+    private LocalPortForward forward(String app, String component, Service service) {
+        Pod pod = cluster.readyPod(app, component);
+        ServicePort servicePort = service.getSpec().getPorts().get(0);
+        IntOrString target = servicePort.getTargetPort();
+        int port;
+        if (target == null) {
+            port = servicePort.getPort();
+        }
+        else if (target.getIntVal() != null) {
+            port = target.getIntVal();
+        }
+        else {
+            port = pod.getSpec().getContainers().stream().flatMap(container -> container.getPorts().stream())
+                    .filter(candidate -> target.getStrVal().equals(candidate.getName())).findFirst()
+                    .map(ContainerPort::getContainerPort).orElse(servicePort.getPort());
+        }
+        String name = pod.getMetadata().getName();
+        LocalPortForward forward = KubeCalls.call("port-forward to pod " + name + " of Service " + service
+                .getMetadata().getName(), () -> cluster.client().pods().inNamespace(cluster.namespace()).withName(name)
+                .portForward(port));
         forwards.add(forward);
         return forward;
     }

@@ -114,7 +114,7 @@ final class ClusterMock implements AutoCloseable {
                 .withType(component.equals("backend") ? "ClusterIP" : "NodePort")
                 .withClusterIP(component.equals("backend") ? "10.96.0.20" : "10.96.0.30")
                 .withSelector(Map.of("app", APP, "component", component)).addNewPort().withName("http")
-                .withPort(port);
+                .withPort(port).withNewTargetPort("http");
         if (component.equals("frontend")) {
             service = service.withNodePort(30080);
         }
