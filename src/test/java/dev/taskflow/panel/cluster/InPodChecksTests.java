@@ -56,7 +56,7 @@ class InPodChecksTests {
     }
 
     @Test
-    void anImageWithoutATheFirstToolsFallsBackAndSaysWhichWasUsed() {
+    void anImageWithoutTheFirstToolFallsBackAndSaysWhichWasUsed() {
         String url = "http://taskflow-backend-service:8000/health";
         mock.exec("frontend-1", "frontend", command("wget", url), "", 127);
         mock.exec("frontend-1", "frontend", command("node", url), "200\n{\"status\":\"healthy\"}\n", 0);

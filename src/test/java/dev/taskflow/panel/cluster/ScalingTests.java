@@ -113,7 +113,7 @@ class ScalingTests {
     }
 
     @Test
-    void refusesReplicaCountsOutsideWhatALaptopCluster() {
+    void refusesReplicaCountsALaptopClusterCannotHold() {
         assertThatExceptionOfType(InvalidRequestException.class)
                 .isThrownBy(() -> scaling.scale(ClusterMock.APP, "backend", 40, line -> {
                 }, () -> false)).withMessageContaining("between 0 and 10");
