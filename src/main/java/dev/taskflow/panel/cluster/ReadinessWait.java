@@ -32,6 +32,7 @@ public class ReadinessWait {
 
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ReadinessWait(ClusterService cluster, PodDiagnosis diagnosis) {
         this(cluster, diagnosis, Clock.systemUTC());
     }
