@@ -48,8 +48,8 @@ class EndToEndChecks {
                 Target left;
                 Target right;
                 try {
-                    left = targets.resolve(context.parameter("left", "production"));
-                    right = targets.resolve(context.parameter("right", "minikube"));
+                    left = targets.resolve(context.parameter("left", "production"), context.plan().id());
+                    right = targets.resolve(context.parameter("right", "minikube"), context.plan().id());
                 }
                 catch (UnknownTargetException ex) {
                     return TaskOutcome.failed(ex.getMessage());
@@ -103,7 +103,7 @@ class EndToEndChecks {
         public TaskOutcome run(CheckContext context) {
             Target target;
             try {
-                target = targets.resolve(context.parameter("target", "minikube"));
+                target = targets.resolve(context.parameter("target", "minikube"), context.plan().id());
             }
             catch (UnknownTargetException ex) {
                 return TaskOutcome.failed(ex.getMessage());

@@ -45,7 +45,7 @@ class FrontendBrowserCheck implements Check {
     public TaskOutcome run(CheckContext context) throws InterruptedException {
         Target target;
         try {
-            target = targets.resolve(context.parameter("target", "minikube"));
+            target = targets.resolve(context.parameter("target", "minikube"), context.plan().id());
         }
         catch (UnknownTargetException ex) {
             return TaskOutcome.failed(ex.getMessage());

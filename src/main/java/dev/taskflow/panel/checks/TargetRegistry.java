@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,7 +21,17 @@ public class TargetRegistry {
 
     private final Map<String, Target> targets = new ConcurrentSkipListMap<>();
 
+    /** Looked up lazily: providers register their targets here, so they depend on this registry. */
+    private final ObjectProvider<TargetProvider> providers;
+
+    /** A registry of configured and registered targets only, with no capability to bring one up. */
     public TargetRegistry(TargetsProperties properties) {
+        this(properties, new StaticListableBeanFactory().getBeanProvider(TargetProvider.class));
+    }
+
+    @Autowired
+    public TargetRegistry(TargetsProperties properties, ObjectProvider<TargetProvider> providers) {
+        this.providers = providers;
         properties.targets().forEach((name, urls) -> {
             if (urls.backendUrl() != null) {
                 register(new Target(name, trim(urls.backendUrl()), urls.frontendUrl() == null ? null
@@ -51,6 +64,21 @@ public class TargetRegistry {
             return new Target(url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : ""), trim(url), null, "url");
         }
         return find(nameOrUrl).orElseThrow(() -> new UnknownTargetException(nameOrUrl, targets.keySet()));
+    }
+
+    /**
+     * Like {@link #resolve(String)}, but a target a capability can bring up (see {@link TargetProvider}) is brought
+     * up for the plan when it is not registered yet.
+     */
+    public Target resolve(String nameOrUrl, String plan) {
+        if (nameOrUrl != null && find(nameOrUrl).isEmpty()) {
+            for (TargetProvider provider : providers.orderedStream().toList()) {
+                if (provider.name().equals(nameOrUrl)) {
+                    provider.provide(plan).ifPresent(this::register);
+                }
+            }
+        }
+        return resolve(nameOrUrl);
     }
 
     private static URI trim(URI url) {

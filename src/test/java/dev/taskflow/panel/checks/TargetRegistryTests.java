@@ -41,4 +41,33 @@ class TargetRegistryTests {
         assertThatThrownBy(() -> registry.resolve("minikube")).isInstanceOf(UnknownTargetException.class)
                 .hasMessageContaining("No target named 'minikube'").hasMessageContaining("panel.targets.minikube.backend-url");
     }
+
+    @Test
+    void aTargetACapabilityCanBringUpIsBroughtUpForThePlanWhenFirstAskedFor() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        TargetProvider minikube = new TargetProvider() {
+            @Override
+            public String name() {
+                return "minikube";
+            }
+
+            @Override
+            public java.util.Optional<Target> provide(String plan) {
+                asked.add(plan);
+                return java.util.Optional.of(new Target("minikube", URI.create("http://127.0.0.1:41234/"), null,
+                        "cluster"));
+            }
+        };
+        org.springframework.beans.factory.support.StaticListableBeanFactory beans =
+                new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("minikube", minikube);
+        TargetRegistry registry = new TargetRegistry(new TargetsProperties(Map.of()),
+                beans.getBeanProvider(TargetProvider.class));
+
+        assertThat(registry.resolve("minikube", "habit-tracker").backendUrl())
+                .isEqualTo(URI.create("http://127.0.0.1:41234"));
+        assertThat(registry.resolve("minikube", "habit-tracker").name()).isEqualTo("minikube");
+        assertThat(asked).as("brought up once, then found registered").containsExactly("habit-tracker");
+        assertThatThrownBy(() -> registry.resolve("compose", "taskflow")).isInstanceOf(UnknownTargetException.class);
+    }
 }
