@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 
 import dev.taskflow.panel.support.ClusterConnection;
 import dev.taskflow.panel.support.ClusterProperties;
+import dev.taskflow.panel.support.MockKubeconfig;
 import dev.taskflow.panel.support.SecretMasker;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -23,14 +26,12 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.server.mock.OutputStreamMessage;
+import io.fabric8.kubernetes.client.server.mock.StatusStreamMessage;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
-import java.util.HashMap;
-import java.util.Queue;
-import io.fabric8.kubernetes.client.server.mock.OutputStreamMessage;
-import io.fabric8.kubernetes.client.server.mock.StatusStreamMessage;
 
 /**
  * A fabric8 mock API server in CRUD mode (with expectations for exec, logs and failures), a kubeconfig that points
@@ -59,31 +60,7 @@ final class ClusterMock implements AutoCloseable {
                 new KubernetesMixedDispatcher(responses), false);
         server.init();
         client = server.createClient();
-        Path kubeconfig = folder.resolve("kubeconfig");
-        try {
-            Files.writeString(kubeconfig, """
-                    apiVersion: v1
-                    kind: Config
-                    clusters:
-                    - name: mock
-                      cluster:
-                        server: %s
-                        insecure-skip-tls-verify: true
-                    contexts:
-                    - name: mock
-                      context:
-                        cluster: mock
-                        user: mock
-                    current-context: mock
-                    users:
-                    - name: mock
-                      user:
-                        token: mock-token
-                    """.formatted(server.url("/")));
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        Path kubeconfig = MockKubeconfig.write(folder, server.url("/"), NAMESPACE);
         connection = new ClusterConnection(new ClusterProperties(kubeconfig, NAMESPACE, Duration.ofSeconds(5)));
         properties = new ClusterOpsProperties(null, "taskflow", Duration.ofMinutes(2), Duration.ofMinutes(5), 2048, 2,
                 Duration.ofMillis(50), Duration.ofSeconds(5), 200, 6, List.of("BETTER_AUTH_SECRET", "JWT_SECRET"),

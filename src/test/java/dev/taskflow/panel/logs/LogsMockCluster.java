@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.taskflow.panel.support.MockKubeconfig;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -86,27 +87,8 @@ final class LogsMockCluster implements AutoCloseable {
     }
 
     /** A kubeconfig for the panel that points at this server. */
-    Path writeKubeconfig(Path folder) throws IOException {
-        Path file = folder.resolve("kubeconfig");
-        Files.writeString(file, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster:
-                    server: %s
-                contexts:
-                - name: mock
-                  context:
-                    cluster: mock
-                    user: mock
-                current-context: mock
-                users:
-                - name: mock
-                  user:
-                    token: mock-token
-                """.formatted(server.url("/").replaceAll("/$", "")));
-        return file;
+    Path writeKubeconfig(Path folder) {
+        return MockKubeconfig.write(folder, server.url("/"), "default");
     }
 
     /** A running pod with these labels whose containers have started. */

@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
+import dev.taskflow.panel.support.MockKubeconfig;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
@@ -34,11 +35,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -52,7 +53,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class HelmMockCluster implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
     /** The context the kubeconfig names; Helm and the fabric8 client both use it. */
-    static final String CONTEXT = "mock";
+    static final String CONTEXT = MockKubeconfig.CONTEXT;
 
     static final String NAMESPACE = "default";
 
@@ -184,35 +185,13 @@ final class HelmMockCluster implements BeforeEachCallback, AfterEachCallback, Au
         server.init();
         try {
             folder = Files.createTempDirectory("helm-mock-cluster-");
-            kubeconfig = Files.writeString(folder.resolve("kubeconfig"), kubeconfigYaml());
+            kubeconfig = MockKubeconfig.write(folder, url(), NAMESPACE);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(CONTEXT, readKubeconfig(), null))
                 .build();
-    }
-
-    private String kubeconfigYaml() {
-        return """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                  - name: %1$s
-                    cluster:
-                      server: %2$s
-                contexts:
-                  - name: %1$s
-                    context:
-                      cluster: %1$s
-                      user: %1$s
-                      namespace: %3$s
-                current-context: %1$s
-                users:
-                  - name: %1$s
-                    user:
-                      token: mock-token
-                """.formatted(CONTEXT, url(), NAMESPACE);
     }
 
     private String readKubeconfig() {
