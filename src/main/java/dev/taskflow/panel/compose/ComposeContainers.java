@@ -86,15 +86,7 @@ class ComposeContainers {
         if (containers.isEmpty()) {
             return Optional.empty();
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                synchronized (bytes) {
-                    bytes.writeBytes(frame.getPayload());
-                }
-            }
-        };
+        CollectedOutput callback = new CollectedOutput();
         engine(() -> {
             client.logContainerCmd(containers.getFirst().getId()).withStdOut(true).withStdErr(true).withTail(tail)
                     .exec(callback);
@@ -108,9 +100,7 @@ class ComposeContainers {
             }
             return null;
         });
-        synchronized (bytes) {
-            return Optional.of(bytes.toString(StandardCharsets.UTF_8).lines().toList());
-        }
+        return Optional.of(callback.text().lines().toList());
     }
 
     /** What a program run inside a service's container printed and how it ended. */
@@ -130,24 +120,14 @@ class ComposeContainers {
         return Optional.of(engine(() -> {
             String id = client.execCreateCmd(running.getFirst().getId()).withCmd(command.toArray(String[]::new))
                     .withAttachStdout(true).withAttachStderr(true).exec().getId();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-                @Override
-                public void onNext(Frame frame) {
-                    synchronized (bytes) {
-                        bytes.writeBytes(frame.getPayload());
-                    }
-                }
-            };
+            CollectedOutput callback = new CollectedOutput();
             try {
                 client.execStartCmd(id).exec(callback);
                 boolean finished = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 Long exitCode = client.inspectExecCmd(id).exec().getExitCodeLong();
-                synchronized (bytes) {
-                    String output = bytes.toString(StandardCharsets.UTF_8).strip();
-                    return new ExecResult(!finished || exitCode == null ? -1 : exitCode,
-                            finished ? output : output + " (still running after " + timeout + ")");
-                }
+                String output = callback.text().strip();
+                return new ExecResult(!finished || exitCode == null ? -1 : exitCode,
+                        finished ? output : output + " (still running after " + timeout + ")");
             }
             catch (com.github.dockerjava.api.exception.DockerException ex) {
                 // The runtime refuses to start a program the image does not have ("executable file not found").
@@ -249,5 +229,24 @@ class ComposeContainers {
     @FunctionalInterface
     private interface EngineCall<T> {
         T call() throws InterruptedException;
+    }
+
+    /** Collects what a container writes (stdout and stderr frames alike) as it arrives. */
+    private static final class CollectedOutput extends ResultCallback.Adapter<Frame> {
+
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        @Override
+        public void onNext(Frame frame) {
+            synchronized (bytes) {
+                bytes.writeBytes(frame.getPayload());
+            }
+        }
+
+        String text() {
+            synchronized (bytes) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
+        }
     }
 }
