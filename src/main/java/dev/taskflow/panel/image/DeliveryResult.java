@@ -22,6 +22,18 @@ public record DeliveryResult(String reference, Path path, String kubeContext, St
 
     /** The ways an image can reach a cluster. */
     public enum Path {
-        MINIKUBE_LOAD, MINIKUBE_DOCKER_ENV, KIND_LOAD, REGISTRY_PUSH
+        MINIKUBE_LOAD("minikube image load"), MINIKUBE_DOCKER_ENV("build on Minikube's Docker engine"),
+        KIND_LOAD("kind load docker-image"), REGISTRY_PUSH("push to the configured registry");
+
+        private final String label;
+
+        Path(String label) {
+            this.label = label;
+        }
+
+        /** How the page names the path. */
+        public String label() {
+            return label;
+        }
     }
 }

@@ -92,7 +92,7 @@ class ImageControllersTests {
                 .andExpect(content().string(containsString("ENV OPENAI_API_KEY: OPENAI_API_KEY sha256:1a2b3c4d (24 chars)")))
                 .andExpect(content().string(containsString("There is no Dockerfile at /repo/dockerfiles/frontend.Dockerfile")))
                 .andExpect(content().string(containsString("id=\"build-backend\"")))
-                .andExpect(content().string(containsString("MINIKUBE_LOAD")));
+                .andExpect(content().string(containsString("minikube image load")));
     }
 
     @Test
