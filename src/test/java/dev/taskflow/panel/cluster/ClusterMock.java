@@ -1,15 +1,16 @@
 package dev.taskflow.panel.cluster;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.stream.Stream;
 
 import dev.taskflow.panel.support.ClusterConnection;
 import dev.taskflow.panel.support.ClusterProperties;
@@ -32,42 +33,87 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fabric8 mock API server in CRUD mode (with expectations for exec, logs and failures), a kubeconfig that points
- * the panel's own {@link ClusterConnection} at it, and builders for the chart's objects. One per test class.
+ * the panel's own {@link ClusterConnection} at it, and builders for the chart's objects. One per test class: register
+ * it with {@code @RegisterExtension static final ClusterMock mock = new ClusterMock();}; a class's own
+ * {@code @BeforeAll} methods run after it has started.
  */
-final class ClusterMock implements AutoCloseable {
+final class ClusterMock implements BeforeAllCallback, AfterAllCallback {
 
     static final String NAMESPACE = "test";
 
     static final String APP = "taskflow";
 
-    final KubernetesMockServer server;
+    private final ClusterOpsProperties properties = new ClusterOpsProperties(null, "taskflow", Duration.ofMinutes(2),
+            Duration.ofMinutes(5), 2048, 2, Duration.ofMillis(50), Duration.ofSeconds(5), 200, 6,
+            List.of("BETTER_AUTH_SECRET", "JWT_SECRET"), null);
 
-    final NamespacedKubernetesClient client;
+    private KubernetesMockServer server;
 
-    final ClusterConnection connection;
+    private NamespacedKubernetesClient client;
 
-    final ClusterOpsProperties properties;
+    private ClusterConnection connection;
 
-    final ClusterService cluster;
+    private ClusterService cluster;
 
-    ClusterMock(Path folder) {
+    private Path folder;
+
+    private Path kubeconfig;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         // expectations (exec, logs, failures) answer first; everything else is kept as state, like a real server
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses), false);
         server.init();
         client = server.createClient();
-        Path kubeconfig = MockKubeconfig.write(folder, server.url("/"), NAMESPACE);
+        folder = Files.createTempDirectory("cluster-mock-");
+        kubeconfig = MockKubeconfig.write(folder, server.url("/"), NAMESPACE);
         connection = new ClusterConnection(new ClusterProperties(kubeconfig, NAMESPACE, Duration.ofSeconds(5)));
-        properties = new ClusterOpsProperties(null, "taskflow", Duration.ofMinutes(2), Duration.ofMinutes(5), 2048, 2,
-                Duration.ofMillis(50), Duration.ofSeconds(5), 200, 6, List.of("BETTER_AUTH_SECRET", "JWT_SECRET"),
-                null);
         cluster = new ClusterService(connection, properties, new SecretMasker(), () -> "db.example.neon.tech");
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata()
                 .build()).create();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        client.close();
+        // the app's context closes the shared client at shutdown; a test has to do it itself
+        connection.client().close();
+        server.destroy();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** The mock itself, for {@code expect()} expectations; they answer before the CRUD store does. */
+    KubernetesMockServer server() {
+        return server;
+    }
+
+    /** A client of the mock, for arranging state and for assertions. */
+    NamespacedKubernetesClient client() {
+        return client;
+    }
+
+    /** The panel's service on the mock, as the app wires it. */
+    ClusterService cluster() {
+        return cluster;
+    }
+
+    ClusterOpsProperties properties() {
+        return properties;
+    }
+
+    /** The kubeconfig the panel's connection reads. */
+    Path kubeconfig() {
+        return kubeconfig;
     }
 
     /** A Deployment and Service of a component as the chart renders them (labels, probe, port). */
@@ -167,13 +213,5 @@ final class ClusterMock implements AutoCloseable {
 
     static String encode(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    @Override
-    public void close() {
-        client.close();
-        // the app's context closes the shared client at shutdown; a test has to do it itself
-        connection.client().close();
-        server.destroy();
     }
 }

@@ -12,9 +12,9 @@ import dev.taskflow.panel.support.ClusterConnection;
 import dev.taskflow.panel.support.ClusterProperties;
 import dev.taskflow.panel.support.ClusterUnavailableException;
 import dev.taskflow.panel.support.SecretMasker;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,14 +22,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ClusterServiceTests {
 
-    @TempDir
-    static Path folder;
-
-    static ClusterMock mock;
+    @RegisterExtension
+    static final ClusterMock mock = new ClusterMock();
 
     @BeforeAll
-    static void startMock() {
-        mock = new ClusterMock(folder);
+    static void arrange() {
         mock.deploy("backend", 2);
         mock.deploy("frontend", 1);
         mock.readyPod("taskflow-backend-1", "backend", Duration.ZERO, Duration.ofSeconds(8));
@@ -40,25 +37,20 @@ class ClusterServiceTests {
         mock.event("someone-else", "Normal", "Pulled", "not ours", 1);
     }
 
-    @AfterAll
-    static void stopMock() {
-        mock.close();
-    }
-
     @Test
     void podsAreShownInKubectlsWords() {
-        assertThat(mock.cluster.pods(ClusterMock.APP)).extracting(PodView::name, PodView::component, PodView::ready,
+        assertThat(mock.cluster().pods(ClusterMock.APP)).extracting(PodView::name, PodView::component, PodView::ready,
                 PodView::isReady, PodView::node).containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("taskflow-backend-1", "backend", "1/1", true, "minikube"),
                         org.assertj.core.groups.Tuple.tuple("taskflow-backend-2", "backend", "0/1", false, "minikube"),
                         org.assertj.core.groups.Tuple.tuple("taskflow-frontend-1", "frontend", "1/1", true, "minikube"));
-        assertThat(mock.cluster.pod(ClusterMock.APP, "taskflow-backend-1").images())
+        assertThat(mock.cluster().pod(ClusterMock.APP, "taskflow-backend-1").images())
                 .containsExactly("taskflow-backend:1.0.0");
     }
 
     @Test
     void eventsAreOnlyThoseAboutTheAppsObjects() {
-        assertThat(mock.cluster.events(ClusterMock.APP)).singleElement().satisfies(event -> {
+        assertThat(mock.cluster().events(ClusterMock.APP)).singleElement().satisfies(event -> {
             assertThat(event.object()).isEqualTo("Pod/taskflow-backend-2");
             assertThat(event.reason()).isEqualTo("Unhealthy");
             assertThat(event.count()).isEqualTo(3);
@@ -67,7 +59,7 @@ class ClusterServiceTests {
 
     @Test
     void theTopologyCarriesServicesReplicasAndHealth() {
-        Topology topology = mock.cluster.topology(ClusterMock.APP);
+        Topology topology = mock.cluster().topology(ClusterMock.APP);
 
         assertThat(topology.frontend()).isEqualTo(new Topology.Tier("frontend", "taskflow-frontend-service",
                 "NodePort", 3000, 30080, 1, 1, "up"));
@@ -79,13 +71,13 @@ class ClusterServiceTests {
     @Test
     void aPodThatDoesNotExistIsNamedWithThePodsThatDo() {
         assertThatExceptionOfType(PlanElementNotFoundException.class)
-                .isThrownBy(() -> mock.cluster.pod(ClusterMock.APP, "taskflow-backend-9"))
+                .isThrownBy(() -> mock.cluster().pod(ClusterMock.APP, "taskflow-backend-9"))
                 .withMessageContaining("taskflow-backend-9").withMessageContaining("taskflow-backend-1");
     }
 
     @Test
     void aContainerThatDoesNotExistIsNamedWithTheContainersThatDo() {
-        var pod = mock.client.pods().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-backend-1").get();
+        var pod = mock.client().pods().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-backend-1").get();
 
         assertThatExceptionOfType(PlanElementNotFoundException.class)
                 .isThrownBy(() -> ClusterService.container(pod, "sidecar"))
@@ -95,9 +87,9 @@ class ClusterServiceTests {
 
     @Test
     void aNamespaceThatDoesNotExistSaysHowToGetOne(@TempDir Path other) throws IOException {
-        ClusterConnection elsewhere = new ClusterConnection(new ClusterProperties(folder.resolve("kubeconfig"),
+        ClusterConnection elsewhere = new ClusterConnection(new ClusterProperties(mock.kubeconfig(),
                 "nowhere", Duration.ofSeconds(5)));
-        ClusterService cluster = new ClusterService(elsewhere, mock.properties, new SecretMasker(), () -> null);
+        ClusterService cluster = new ClusterService(elsewhere, mock.properties(), new SecretMasker(), () -> null);
 
         assertThatExceptionOfType(PlanElementNotFoundException.class).isThrownBy(() -> cluster.pods("taskflow"))
                 .withMessageContaining("namespace 'nowhere'").withMessageContaining("helm install");
@@ -108,7 +100,7 @@ class ClusterServiceTests {
     void withoutAKubeconfigTheMessageSaysToStartMinikube(@TempDir Path empty) {
         ClusterConnection none = new ClusterConnection(new ClusterProperties(empty.resolve("missing"), "default",
                 Duration.ofSeconds(5)));
-        ClusterService cluster = new ClusterService(none, mock.properties, new SecretMasker(), () -> null);
+        ClusterService cluster = new ClusterService(none, mock.properties(), new SecretMasker(), () -> null);
 
         assertThatExceptionOfType(ClusterUnavailableException.class).isThrownBy(() -> cluster.pods("taskflow"))
                 .withMessageContaining("minikube start");
@@ -123,10 +115,10 @@ class ClusterServiceTests {
             closedPort = socket.getLocalPort();
         }
         Path kubeconfig = other.resolve("kubeconfig");
-        Files.writeString(kubeconfig, Files.readString(folder.resolve("kubeconfig"))
+        Files.writeString(kubeconfig, Files.readString(mock.kubeconfig())
                 .replaceAll("server: .*", "server: http://127.0.0.1:" + closedPort));
         ClusterConnection down = new ClusterConnection(new ClusterProperties(kubeconfig, "test", Duration.ofSeconds(2)));
-        ClusterService cluster = new ClusterService(down, mock.properties, new SecretMasker(), () -> null);
+        ClusterService cluster = new ClusterService(down, mock.properties(), new SecretMasker(), () -> null);
 
         assertThatExceptionOfType(ClusterUnavailableException.class).isThrownBy(() -> cluster.pods("taskflow"))
                 .withMessageContaining("did not answer").withMessageContaining("minikube status");

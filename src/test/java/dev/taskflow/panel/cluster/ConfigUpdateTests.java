@@ -1,6 +1,5 @@
 package dev.taskflow.panel.cluster;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -15,11 +14,10 @@ import dev.taskflow.panel.pipeline.InvalidRequestException;
 import dev.taskflow.panel.support.SecretMasker;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,35 +27,27 @@ class ConfigUpdateTests {
 
     static final String NEW_URL = "http://taskflow-backend-service:8001";
 
-    @TempDir
-    static Path folder;
-
-    static ClusterMock mock;
+    @RegisterExtension
+    static final ClusterMock mock = new ClusterMock();
 
     static ConfigUpdate update;
 
     final ExecutorService background = Executors.newSingleThreadExecutor();
 
     @BeforeAll
-    static void startMock() {
-        mock = new ClusterMock(folder);
+    static void arrange() {
         mock.deploy("frontend", 1);
         mock.deploy("backend", 1);
-        mock.client.configMaps().inNamespace(ClusterMock.NAMESPACE).resource(new ConfigMapBuilder().withNewMetadata()
+        mock.client().configMaps().inNamespace(ClusterMock.NAMESPACE).resource(new ConfigMapBuilder().withNewMetadata()
                 .withName("taskflow-frontend-config").endMetadata().withData(Map.of("NEXT_PUBLIC_API_URL",
                         "http://taskflow-backend-service:8000", "NODE_ENV", "production")).build()).create();
-        mock.client.secrets().inNamespace(ClusterMock.NAMESPACE).resource(new SecretBuilder().withNewMetadata()
+        mock.client().secrets().inNamespace(ClusterMock.NAMESPACE).resource(new SecretBuilder().withNewMetadata()
                 .withName("taskflow-backend-secret").endMetadata().withData(Map.of("DATABASE_URL", Base64.getEncoder()
                         .encodeToString("postgresql://u:old@db/x".getBytes()))).build()).create();
         mock.readyPod("frontend-old", "frontend", Duration.ZERO, Duration.ofSeconds(5));
-        ClusterService cluster = mock.cluster;
+        ClusterService cluster = mock.cluster();
         update = new ConfigUpdate(cluster, new ReadinessWait(cluster, new PodDiagnosis(cluster)),
                 new InPodChecks(cluster, new PodExec(cluster), new SecretMasker()));
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
     }
 
     @AfterEach
@@ -72,7 +62,7 @@ class ConfigUpdateTests {
                 "NEXT_PUBLIC_API_URL", NEW_URL, false, progress::add, () -> false));
         await().until(() -> progress.stream().anyMatch(line -> line.startsWith("frontend: 0/1 Ready")));
         // the rollout a controller would do: the old pod goes, a new one comes up with the new value
-        mock.client.pods().inNamespace(ClusterMock.NAMESPACE).withName("frontend-old").delete();
+        mock.client().pods().inNamespace(ClusterMock.NAMESPACE).withName("frontend-old").delete();
         mock.readyPod("frontend-new", "frontend", Duration.ZERO, Duration.ofSeconds(4));
         mock.exec("frontend-new", "frontend", List.of("env"), "NEXT_PUBLIC_API_URL=" + NEW_URL + "\n", 0);
 
@@ -85,9 +75,9 @@ class ConfigUpdateTests {
         assertThat(change.pods()).containsExactly(new ConfigChange.PodValue("frontend-new",
                 SecretMasker.fingerprint(NEW_URL)));
         assertThat(change.applied()).isTrue();
-        assertThat(mock.client.configMaps().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-frontend-config")
+        assertThat(mock.client().configMaps().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-frontend-config")
                 .get().getData()).containsEntry("NEXT_PUBLIC_API_URL", NEW_URL).containsEntry("NODE_ENV", "production");
-        assertThat(mock.client.apps().deployments().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-frontend")
+        assertThat(mock.client().apps().deployments().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-frontend")
                 .get().getSpec().getTemplate().getMetadata().getAnnotations())
                 .containsKey("kubectl.kubernetes.io/restartedAt");
     }

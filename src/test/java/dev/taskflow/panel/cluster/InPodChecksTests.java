@@ -1,16 +1,14 @@
 package dev.taskflow.panel.cluster;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import dev.taskflow.panel.support.SecretMasker;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,26 +17,18 @@ class InPodChecksTests {
 
     static final String SECRET = "a-shared-auth-secret-of-forty-characters!";
 
-    @TempDir
-    static Path folder;
-
-    static ClusterMock mock;
+    @RegisterExtension
+    static final ClusterMock mock = new ClusterMock();
 
     static InPodChecks inPod;
 
     @BeforeAll
-    static void startMock() {
-        mock = new ClusterMock(folder);
+    static void arrange() {
         mock.deploy("backend", 1);
         mock.deploy("frontend", 1);
         mock.readyPod("backend-1", "backend", Duration.ZERO, Duration.ofSeconds(10));
         mock.readyPod("frontend-1", "frontend", Duration.ZERO, Duration.ofSeconds(10));
-        inPod = new InPodChecks(mock.cluster, new PodExec(mock.cluster), new SecretMasker());
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+        inPod = new InPodChecks(mock.cluster(), new PodExec(mock.cluster()), new SecretMasker());
     }
 
     @Test
@@ -119,11 +109,11 @@ class InPodChecksTests {
                 .withMessage("pods \"backend-1\" is forbidden: User \"dev\" cannot create resource \"pods/exec\"")
                 .build();
         mock.readyPod("locked-1", "backend", Duration.ZERO, Duration.ofSeconds(1));
-        mock.server.expect().get().withPath("/api/v1/namespaces/test/pods/locked-1/exec?command=env"
+        mock.server().expect().get().withPath("/api/v1/namespaces/test/pods/locked-1/exec?command=env"
                 + "&container=backend&stdout=true&stderr=true").andReturn(403, forbidden).always();
 
         assertThatExceptionOfType(ClusterAccessDeniedException.class)
-                .isThrownBy(() -> new PodExec(mock.cluster).exec("locked-1", "backend",
+                .isThrownBy(() -> new PodExec(mock.cluster()).exec("locked-1", "backend",
                         InPodCommand.environment().get(0)))
                 .withMessageContaining("403").withMessageContaining("RBAC");
     }

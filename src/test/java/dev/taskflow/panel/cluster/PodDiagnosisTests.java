@@ -1,6 +1,5 @@
 package dev.taskflow.panel.cluster;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,10 +12,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,20 +21,8 @@ class PodDiagnosisTests {
 
     static final Instant NOW = Instant.parse("2026-11-22T03:00:00Z");
 
-    @TempDir
-    static Path folder;
-
-    static ClusterMock mock;
-
-    @BeforeAll
-    static void startMock() {
-        mock = new ClusterMock(folder);
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final ClusterMock mock = new ClusterMock();
 
     @Test
     void aCrashLoopGivesTheExitCodeAndTheLastLinesOfThePreviousRun() {
@@ -180,7 +165,7 @@ class PodDiagnosisTests {
     void throughTheClusterTheDiagnosisReadsTheEventsAndThePreviousLog() {
         mock.deploy("backend", 1);
         mock.pod("crashing", "backend", Duration.ofMinutes(2));
-        mock.client.pods().inNamespace(ClusterMock.NAMESPACE).withName("crashing").editStatus(pod -> {
+        mock.client().pods().inNamespace(ClusterMock.NAMESPACE).withName("crashing").editStatus(pod -> {
             pod.getStatus().getContainerStatuses().get(0).setState(new io.fabric8.kubernetes.api.model
                     .ContainerStateBuilder().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().build());
             pod.getStatus().getContainerStatuses().get(0).setLastState(new io.fabric8.kubernetes.api.model
@@ -190,11 +175,11 @@ class PodDiagnosisTests {
         mock.log("crashing", "backend", 15, "INFO: booting\nKeyError: 'DATABASE_URL'\n", true);
         mock.event("crashing", "Warning", "BackOff", "Back-off restarting failed container", 5);
 
-        Diagnosis diagnosis = new PodDiagnosis(mock.cluster).diagnose(ClusterMock.APP, "crashing");
+        Diagnosis diagnosis = new PodDiagnosis(mock.cluster()).diagnose(ClusterMock.APP, "crashing");
 
         assertThat(diagnosis.problem()).isEqualTo("crash-loop");
         assertThat(diagnosis.headline()).contains("exit code 1", "KeyError: 'DATABASE_URL'");
-        assertThat(new PodDiagnosis(mock.cluster).diagnoseApp(ClusterMock.APP)).extracting(Diagnosis::pod)
+        assertThat(new PodDiagnosis(mock.cluster()).diagnoseApp(ClusterMock.APP)).extracting(Diagnosis::pod)
                 .containsExactly("crashing");
     }
 

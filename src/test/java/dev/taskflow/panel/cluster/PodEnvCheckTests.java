@@ -1,6 +1,5 @@
 package dev.taskflow.panel.cluster;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,9 @@ import dev.taskflow.panel.pipeline.Plan;
 import dev.taskflow.panel.pipeline.TaskOutcome;
 import dev.taskflow.panel.pipeline.TaskStatus;
 import dev.taskflow.panel.support.SecretMasker;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,16 +22,13 @@ class PodEnvCheckTests {
 
     static final String FRONTEND_SECRET = "frontend-auth-secret-that-differs-from-it-9";
 
-    @TempDir
-    static Path folder;
-
-    static ClusterMock mock;
+    @RegisterExtension
+    static final ClusterMock mock = new ClusterMock();
 
     static PodEnvCheck check;
 
     @BeforeAll
-    static void startMock() {
-        mock = new ClusterMock(folder);
+    static void arrange() {
         mock.deploy("backend", 1);
         mock.deploy("frontend", 1);
         mock.readyPod("backend-1", "backend", Duration.ZERO, Duration.ofSeconds(5));
@@ -43,13 +38,8 @@ class PodEnvCheckTests {
                 + "ENVIRONMENT=development\nDEBUG=False\n", 0);
         mock.exec("frontend-1", "frontend", List.of("env"), "NEXT_PUBLIC_API_URL=http://taskflow-backend-service:8000\n"
                 + "BETTER_AUTH_SECRET=" + FRONTEND_SECRET + "\n", 0);
-        check = new PodEnvCheck(mock.cluster, new InPodChecks(mock.cluster, new PodExec(mock.cluster),
+        check = new PodEnvCheck(mock.cluster(), new InPodChecks(mock.cluster(), new PodExec(mock.cluster()),
                 new SecretMasker()));
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
     }
 
     @Test

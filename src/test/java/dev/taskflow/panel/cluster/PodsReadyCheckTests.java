@@ -1,6 +1,5 @@
 package dev.taskflow.panel.cluster;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +18,14 @@ import dev.taskflow.panel.support.ToolsProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PodsReadyCheckTests {
 
-    @TempDir
-    static Path folder;
-
-    static ClusterMock mock;
+    @RegisterExtension
+    static final ClusterMock mock = new ClusterMock();
 
     static TargetRegistry targets;
 
@@ -37,8 +34,7 @@ class PodsReadyCheckTests {
     static PodsReadyCheck check;
 
     @BeforeAll
-    static void startMock() {
-        mock = new ClusterMock(folder);
+    static void arrange() {
         mock.deploy("backend", 1);
         mock.deploy("frontend", 1);
         targets = new TargetRegistry(new TargetsProperties(Map.of()));
@@ -49,15 +45,14 @@ class PodsReadyCheckTests {
                 return false;
             }
         };
-        access = new ClusterAccess(mock.cluster, targets, absent);
-        check = new PodsReadyCheck(mock.cluster, new ReadinessWait(mock.cluster, new PodDiagnosis(mock.cluster)),
+        access = new ClusterAccess(mock.cluster(), targets, absent);
+        check = new PodsReadyCheck(mock.cluster(), new ReadinessWait(mock.cluster(), new PodDiagnosis(mock.cluster())),
                 access);
     }
 
     @AfterAll
-    static void stopMock() {
+    static void disconnect() {
         access.disconnect();
-        mock.close();
     }
 
     @Test
@@ -88,7 +83,7 @@ class PodsReadyCheckTests {
 
         assertThat(outcome.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(outcome.summary()).startsWith("Ready, but over budget");
-        mock.client.pods().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-backend-slow").delete();
+        mock.client().pods().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-backend-slow").delete();
     }
 
     private static CheckContext context(Map<String, String> parameters, List<String> progress) {

@@ -1,6 +1,5 @@
 package dev.taskflow.panel.cluster;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,44 +9,35 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class ReadinessWaitTests {
 
-    @TempDir
-    static Path folder;
-
-    static ClusterMock mock;
+    @RegisterExtension
+    static final ClusterMock mock = new ClusterMock();
 
     static ReadinessWait readiness;
 
     final ExecutorService background = Executors.newSingleThreadExecutor();
 
     @BeforeAll
-    static void startMock() {
-        mock = new ClusterMock(folder);
+    static void arrange() {
         mock.deploy("backend", 1);
         mock.deploy("frontend", 1);
-        readiness = new ReadinessWait(mock.cluster, new PodDiagnosis(mock.cluster));
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
+        readiness = new ReadinessWait(mock.cluster(), new PodDiagnosis(mock.cluster()));
     }
 
     @AfterEach
     void clean() {
         background.shutdownNow();
-        mock.client.pods().inNamespace(ClusterMock.NAMESPACE).delete();
-        await().until(() -> mock.client.pods().inNamespace(ClusterMock.NAMESPACE).list().getItems().isEmpty());
+        mock.client().pods().inNamespace(ClusterMock.NAMESPACE).delete();
+        await().until(() -> mock.client().pods().inNamespace(ClusterMock.NAMESPACE).list().getItems().isEmpty());
     }
 
     @Test
@@ -98,7 +88,7 @@ class ReadinessWaitTests {
     @Test
     void stopsAtOnceWithTheDiagnosisWhenWaitingCannotHelp() throws Exception {
         mock.pod("taskflow-backend-noimage", "backend", Duration.ofSeconds(10));
-        mock.client.pods().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-backend-noimage").editStatus(pod -> {
+        mock.client().pods().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-backend-noimage").editStatus(pod -> {
             pod.getStatus().getContainerStatuses().get(0).setState(new ContainerStateBuilder().withNewWaiting()
                     .withReason("ErrImageNeverPull").endWaiting().build());
             return pod;

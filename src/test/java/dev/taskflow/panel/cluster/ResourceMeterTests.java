@@ -1,11 +1,8 @@
 package dev.taskflow.panel.cluster;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,30 +10,18 @@ class ResourceMeterTests {
 
     static final String METRICS = "/apis/metrics.k8s.io/v1beta1/namespaces/test/pods?labelSelector=app%3D";
 
-    @TempDir
-    static Path folder;
-
-    static ClusterMock mock;
-
-    @BeforeAll
-    static void startMock() {
-        mock = new ClusterMock(folder);
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
-    }
+    @RegisterExtension
+    static final ClusterMock mock = new ClusterMock();
 
     @Test
     void usageIsSummedOverTheAppsPodsAgainstTheBudget() {
-        mock.server.expect().get().withPath(METRICS + "taskflow").andReturn(200, """
+        mock.server().expect().get().withPath(METRICS + "taskflow").andReturn(200, """
                 {"kind":"PodMetricsList","apiVersion":"metrics.k8s.io/v1beta1","items":[
                  {"metadata":{"name":"taskflow-backend-1"},"containers":[{"name":"backend","usage":{"cpu":"250m","memory":"300Mi"}}]},
                  {"metadata":{"name":"taskflow-frontend-1"},"containers":[{"name":"frontend","usage":{"cpu":"150000000n","memory":"100Mi"}}]}]}
                 """).always();
 
-        ResourceUsage usage = new ResourceMeter(mock.cluster).usage("taskflow");
+        ResourceUsage usage = new ResourceMeter(mock.cluster()).usage("taskflow");
 
         assertThat(usage.available()).isTrue();
         assertThat(usage.cpuCores()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(0.0001));
@@ -48,9 +33,9 @@ class ResourceMeterTests {
 
     @Test
     void withoutMetricsServerItSaysHowToEnableItOnMinikube() {
-        mock.server.expect().get().withPath(METRICS + "todo").andReturn(404, "{}").always();
+        mock.server().expect().get().withPath(METRICS + "todo").andReturn(404, "{}").always();
 
-        ResourceUsage usage = new ResourceMeter(mock.cluster).usage("todo");
+        ResourceUsage usage = new ResourceMeter(mock.cluster()).usage("todo");
 
         assertThat(usage.available()).isFalse();
         assertThat(usage.withinBudget()).isFalse();

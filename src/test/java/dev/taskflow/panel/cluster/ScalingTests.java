@@ -1,6 +1,5 @@
 package dev.taskflow.panel.cluster;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,11 +9,10 @@ import java.util.concurrent.Future;
 
 import dev.taskflow.panel.pipeline.InvalidRequestException;
 import dev.taskflow.panel.support.SecretMasker;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,31 +20,23 @@ import static org.awaitility.Awaitility.await;
 
 class ScalingTests {
 
-    @TempDir
-    static Path folder;
-
-    static ClusterMock mock;
+    @RegisterExtension
+    static final ClusterMock mock = new ClusterMock();
 
     static Scaling scaling;
 
     final ExecutorService background = Executors.newSingleThreadExecutor();
 
     @BeforeAll
-    static void startMock() {
-        mock = new ClusterMock(folder);
+    static void arrange() {
         mock.deploy("backend", 1);
         mock.deploy("frontend", 1);
         mock.readyPod("backend-a", "backend", Duration.ZERO, Duration.ofSeconds(5));
         mock.readyPod("frontend-a", "frontend", Duration.ZERO, Duration.ofSeconds(5));
-        ClusterService cluster = mock.cluster;
+        ClusterService cluster = mock.cluster();
         PodExec exec = new PodExec(cluster);
         scaling = new Scaling(cluster, new ReadinessWait(cluster, new PodDiagnosis(cluster)), exec,
                 new InPodChecks(cluster, exec, new SecretMasker()), () -> "lb-fixed");
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
     }
 
     @AfterEach
@@ -70,11 +60,12 @@ class ScalingTests {
         assertThat(result.readiness().ready()).isTrue();
         assertThat(result.readiness().timings()).extracting(PodStartupTiming::pod)
                 .containsExactlyInAnyOrder("backend-a", "backend-b");
-        assertThat(mock.client.apps().deployments().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-backend")
+        assertThat(mock.client().apps().deployments().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-backend")
                 .get().getSpec().getReplicas()).isEqualTo(2);
 
-        mock.client.pods().inNamespace(ClusterMock.NAMESPACE).withName("backend-b").delete();
-        await().until(() -> mock.client.pods().inNamespace(ClusterMock.NAMESPACE).withName("backend-b").get() == null);
+        mock.client().pods().inNamespace(ClusterMock.NAMESPACE).withName("backend-b").delete();
+        await().until(() -> mock.client().pods().inNamespace(ClusterMock.NAMESPACE).withName("backend-b")
+                .get() == null);
         ScaleResult back = scaling.scale(ClusterMock.APP, "backend", 1, line -> {
         }, () -> false);
         assertThat(back.readiness().ready()).isTrue();
@@ -99,9 +90,9 @@ class ScalingTests {
         assertThat(spread.unattributed()).isZero();
         assertThat(spread.from()).isEqualTo("frontend-a");
         assertThat(spread.tool()).isEqualTo("used node");
-        assertThat(mock.client.apps().deployments().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-backend")
+        assertThat(mock.client().apps().deployments().inNamespace(ClusterMock.NAMESPACE).withName("taskflow-backend")
                 .get().getSpec().getReplicas()).isEqualTo(spread.scaledBackTo());
-        mock.client.pods().inNamespace(ClusterMock.NAMESPACE).withName("backend-c").delete();
+        mock.client().pods().inNamespace(ClusterMock.NAMESPACE).withName("backend-c").delete();
     }
 
     @Test

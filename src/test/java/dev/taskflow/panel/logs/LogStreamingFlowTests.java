@@ -59,12 +59,8 @@ class LogStreamingFlowTests {
     final SseTestClient sse = new SseTestClient();
 
     @DynamicPropertySource
-    static void cluster(DynamicPropertyRegistry registry) throws IOException {
-        cluster = LogsMockCluster.start(NAMESPACE);
-        Path kubeconfig = cluster.writeKubeconfig(folder);
-        registry.add("panel.cluster.kubeconfig", kubeconfig::toString);
-        registry.add("panel.cluster.namespace", () -> NAMESPACE);
-        registry.add("panel.pipeline.workspace", () -> folder.resolve("workspace").toString());
+    static void cluster(DynamicPropertyRegistry registry) {
+        cluster = LogsMockCluster.startForPanel(NAMESPACE, folder, registry);
     }
 
     @AfterEach

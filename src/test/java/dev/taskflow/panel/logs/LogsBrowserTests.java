@@ -1,6 +1,5 @@
 package dev.taskflow.panel.logs;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,12 +45,8 @@ class LogsBrowserTests {
     final HeadlessChromium chromium = new HeadlessChromium();
 
     @DynamicPropertySource
-    static void cluster(DynamicPropertyRegistry registry) throws IOException {
-        cluster = LogsMockCluster.start(NAMESPACE);
-        Path kubeconfig = cluster.writeKubeconfig(folder);
-        registry.add("panel.cluster.kubeconfig", kubeconfig::toString);
-        registry.add("panel.cluster.namespace", () -> NAMESPACE);
-        registry.add("panel.pipeline.workspace", () -> folder.resolve("workspace").toString());
+    static void cluster(DynamicPropertyRegistry registry) {
+        cluster = LogsMockCluster.startForPanel(NAMESPACE, folder, registry);
     }
 
     @AfterAll

@@ -34,6 +34,7 @@ import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A KubernetesMockServer in CRUD mode (pods, namespaces, watches) that also serves pod logs the way the API server
@@ -80,6 +81,19 @@ final class LogsMockCluster implements AutoCloseable {
 
     static LogsMockCluster start(String namespace) {
         return new LogsMockCluster(namespace);
+    }
+
+    /**
+     * Starts a cluster for a panel under test from a {@code @DynamicPropertySource} method: the panel reads its
+     * kubeconfig, works in this namespace and keeps its workspace in {@code folder}. Close it after the class.
+     */
+    static LogsMockCluster startForPanel(String namespace, Path folder, DynamicPropertyRegistry registry) {
+        LogsMockCluster cluster = start(namespace);
+        Path kubeconfig = cluster.writeKubeconfig(folder);
+        registry.add("panel.cluster.kubeconfig", kubeconfig::toString);
+        registry.add("panel.cluster.namespace", () -> namespace);
+        registry.add("panel.pipeline.workspace", () -> folder.resolve("workspace").toString());
+        return cluster;
     }
 
     KubernetesClient client() {
