@@ -49,8 +49,9 @@ final class ClusterMock implements BeforeAllCallback, AfterAllCallback {
 
     static final String APP = "taskflow";
 
+    // generous timeouts: the mock answers at once, but a loaded CI machine can take seconds to open a WebSocket
     private final ClusterOpsProperties properties = new ClusterOpsProperties(null, "taskflow", Duration.ofMinutes(2),
-            Duration.ofMinutes(5), 2048, 2, Duration.ofMillis(50), Duration.ofSeconds(5), 200, 6,
+            Duration.ofMinutes(5), 2048, 2, Duration.ofMillis(50), Duration.ofSeconds(30), 200, 6,
             List.of("BETTER_AUTH_SECRET", "JWT_SECRET"), null);
 
     private KubernetesMockServer server;
@@ -75,7 +76,7 @@ final class ClusterMock implements BeforeAllCallback, AfterAllCallback {
         client = server.createClient();
         folder = Files.createTempDirectory("cluster-mock-");
         kubeconfig = MockKubeconfig.write(folder, server.url("/"), NAMESPACE);
-        connection = new ClusterConnection(new ClusterProperties(kubeconfig, NAMESPACE, Duration.ofSeconds(5)));
+        connection = new ClusterConnection(new ClusterProperties(kubeconfig, NAMESPACE, Duration.ofSeconds(30)));
         cluster = new ClusterService(connection, properties, new SecretMasker(), () -> "db.example.neon.tech");
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata()
                 .build()).create();
