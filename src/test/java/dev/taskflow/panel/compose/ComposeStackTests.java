@@ -150,6 +150,12 @@ class ComposeStackTests {
                 URI.create("http://127.0.0.1:" + backendPort), URI.create("http://127.0.0.1:" + frontendPort),
                 "compose"));
 
+        // a healthy stack the registry forgot (a panel restart) is found again when a check asks for the target
+        targets.withdraw(ComposeStack.TARGET);
+        assertThat(new ComposeTargetProvider(stack).provide("todo-app")).get().extracting(Target::backendUrl)
+                .isEqualTo(URI.create("http://127.0.0.1:" + backendPort));
+        assertThat(targets.find(ComposeStack.TARGET)).isPresent();
+
         // status: each service's container, state, health, ports, start time
         ComposeStatus status = stack.status();
 
@@ -196,6 +202,8 @@ class ComposeStackTests {
         assertThat(down.services()).isEmpty();
         assertThat(targets.find(ComposeStack.TARGET)).isEmpty();
         assertThat(ComposeFixture.leftovers(project)).isEmpty();
+        assertThat(new ComposeTargetProvider(stack).provide("todo-app")).as("a stack that is down is not brought up")
+                .isEmpty();
         TaskOutcome afterDown = new ComposeVerifyCheck(stack, targets, masker).run(context(Map.of()));
         assertThat(afterDown.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(afterDown.summary()).contains("is down (no containers)", "compose-up", "up: \"true\"");
