@@ -11,10 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.taskflow.panel.pipeline.ConflictException;
@@ -35,14 +32,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 @Service
 public class ReleaseService {
-
-    /** Keys that must never be a ConfigMap's (they are secrets by name). */
-    private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(secret|password|passwd|token|api_?key|database_url|private_key).*");
-
-    /** Literal secrets in chart files: credentials in a URL, OpenAI-style keys, long hex or base64 strings. */
-    private static final Pattern LITERAL_SECRET = Pattern.compile(
-            "[a-z][a-z0-9+.-]*://[^\\s:/@\"']+:[^\\s@/\"'{}]+@|\\bsk-[A-Za-z0-9_-]{16,}|\\b[0-9a-f]{40,}\\b");
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -156,29 +145,7 @@ public class ReleaseService {
         finally {
             deleteQuietly(folder);
         }
-        List<String> findings = new ArrayList<>();
-        List<Manifest> raw = RenderedManifests.unmasked(rendered);
-        for (Manifest manifest : raw) {
-            if (manifest.kind().equals("Secret")) {
-                continue;
-            }
-            secretValues.forEach((chartKey, value) -> {
-                if (manifest.yaml().contains(value)) {
-                    findings.add(manifest.key() + " contains the value of " + chartKey + " (" + manifest.source()
-                            + "): move it into a Secret and reference it with envFrom/secretKeyRef.");
-                }
-            });
-            if (manifest.kind().equals("ConfigMap")) {
-                configMapKeys(manifest).stream().filter(key -> SECRET_KEY.matcher(key).matches())
-                        .forEach(key -> findings.add(manifest.key() + " has the secret key " + key + " ("
-                                + manifest.source() + "): secrets belong in a Secret, not a ConfigMap."));
-            }
-        }
-        List<Path> files = chartFiles();
-        for (Path file : files) {
-            findings.addAll(literalSecrets(file));
-        }
-        return new TemplateScan(source, secretValues.size(), raw.size(), files.size(), findings);
+        return SecretLeaks.scan(source, secretValues, RenderedManifests.unmasked(rendered), chart());
     }
 
     /** Writes {@code values-local.yaml} from {@code secrets.env} (mode 0600); its values are never shown. */
@@ -409,47 +376,6 @@ public class ReleaseService {
         return stored.stream().filter(record -> record.revision() == revision).findFirst()
                 .orElseThrow(() -> new RevisionNotFoundException(stored.isEmpty() ? "" : stored.getFirst().name(),
                         revision, stored.stream().map(ReleaseRecord::revision).toList()));
-    }
-
-    private static Set<String> configMapKeys(Manifest configMap) {
-        try {
-            var data = YAML.readTree(configMap.yaml()).path("data");
-            return new TreeSet<>(data.propertyNames());
-        }
-        catch (JacksonException unparsable) {
-            return Set.of();
-        }
-    }
-
-    private List<Path> chartFiles() {
-        try (Stream<Path> files = Files.walk(chart())) {
-            return files.filter(Files::isRegularFile).filter(file -> {
-                String name = file.getFileName().toString();
-                return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".tpl")
-                        || name.endsWith(".txt");
-            }).sorted().toList();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot read the chart at " + chart(), ex);
-        }
-    }
-
-    private List<String> literalSecrets(Path file) {
-        List<String> findings = new ArrayList<>();
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int index = 0; index < lines.size(); index++) {
-                String line = lines.get(index);
-                if (!line.strip().startsWith("#") && LITERAL_SECRET.matcher(line).find()) {
-                    findings.add(chart().relativize(file) + " line " + (index + 1) + " holds what looks like a literal "
-                            + "secret: take it out and pass it at install time (values-local.yaml from secrets.env).");
-                }
-            }
-        }
-        catch (IOException ex) {
-            findings.add(file + " cannot be read: " + ex.getMessage());
-        }
-        return findings;
     }
 
     private static void requireYaml(Path file) {
