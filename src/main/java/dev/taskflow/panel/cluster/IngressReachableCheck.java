@@ -54,6 +54,11 @@ class IngressReachableCheck implements Check {
                     + "true (values-todo-app.yaml) and enable the controller with `minikube addons enable ingress`.");
         }
         Ingress ingress = found.get();
+        if (ingress.getSpec().getRules() == null || ingress.getSpec().getRules().isEmpty()
+                || ingress.getSpec().getRules().get(0).getHttp() == null) {
+            return TaskOutcome.failed("The Ingress " + ingress.getMetadata().getName() + " has no HTTP routing rule: "
+                    + "render it from the chart (ingress.enabled=true sets / and the backend path on its host).");
+        }
         var rule = ingress.getSpec().getRules().get(0);
         String host = rule.getHost();
         String backendPath = rule.getHttp().getPaths().stream().map(path -> path.getPath())

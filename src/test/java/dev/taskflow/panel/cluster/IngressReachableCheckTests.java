@@ -81,6 +81,20 @@ class IngressReachableCheckTests {
         assertThat(outcome.evidence()).isEmpty();
     }
 
+    @Test
+    void anIngressWithOnlyADefaultBackendFailsNamingTheMissingRule() throws Exception {
+        mock.client().network().v1().ingresses().inNamespace(ClusterMock.NAMESPACE).resource(new IngressBuilder()
+                .withNewMetadata().withName("taskflow-ingress").withNamespace(ClusterMock.NAMESPACE)
+                .withLabels(Map.of("app", ClusterMock.APP)).endMetadata().withNewSpec().withNewDefaultBackend()
+                .withNewService().withName("taskflow-frontend-service").withNewPort().withNumber(3000).endPort()
+                .endService().endDefaultBackend().endSpec().build()).create();
+
+        TaskOutcome outcome = check.run(context());
+
+        assertThat(outcome.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(outcome.summary()).startsWith("The Ingress taskflow-ingress has no HTTP routing rule");
+    }
+
     private static void ingress(String hostname) {
         var builder = new IngressBuilder().withNewMetadata().withName("taskflow-ingress").withNamespace(ClusterMock
                 .NAMESPACE).withLabels(Map.of("app", ClusterMock.APP)).endMetadata().withNewSpec().addNewRule()
