@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
 class KubernetesLogs {
 
     /** Reads are tried this often when the connection fails under them. */
-    private static final int CONNECTION_ATTEMPTS = 3;
+    private static final int CONNECTION_ATTEMPTS = 5;
 
     private final ClusterConnection connection;
 
@@ -153,7 +154,7 @@ class KubernetesLogs {
 
     /**
      * Turns the client's failures into messages that say what to do. A read that fails on the connection (a pooled
-     * connection the server had just closed) is tried again (three times in all) before the API server counts as unreachable.
+     * connection the server had just closed) is tried again (five times in all, with a short growing pause) before the API server counts as unreachable.
      */
     <T> T call(Supplier<T> action) {
         try {
@@ -165,6 +166,8 @@ class KubernetesLogs {
                     if (ex.getCode() > 0 || attempt == CONNECTION_ATTEMPTS) {
                         throw ex;
                     }
+                    // several pooled connections can be stale at once; a short, growing pause lets the pool renew
+                    pause(Duration.ofMillis(20L * attempt));
                 }
             }
         }
@@ -182,6 +185,16 @@ class KubernetesLogs {
             throw new ClusterUnavailableException("The API server at " + server + " does not answer ("
                     + rootMessage(ex) + "): start the cluster (`minikube start`) or point panel.cluster.kubeconfig "
                     + "at a cluster that runs.", ex);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new KubernetesClientException("interrupted while retrying the API server", ex);
         }
     }
 
